@@ -1,0 +1,3 @@
+from promises.cli import main
+
+main()

@@ -1,0 +1,315 @@
+"""The embedded default store: a LadybugDB database in a directory, written atomically.
+
+Why copy-and-swap rather than the engine's own transactions: a kill or power cut in the
+middle of an ingest must leave the store exactly as it was, including mid-checkpoint. Each
+write works on a fresh copy of the database file (`graph-<generation>.lbdb`); only when the
+copy is complete and closed does `STORE.json` (the pointer, also holding the schema version)
+get replaced with `os.replace`, which is atomic on POSIX. Readers always follow the pointer,
+so they see the old or the new store, never a half-written one. Orphans of killed runs are
+swept by the next write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import logging
+import os
+import shutil
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from promises.graph.errors import QueryError, StoreError
+from promises.graph.graphdata import GraphData
+from promises.graph.model import (
+    NODE_BY_LABEL,
+    NODE_TYPES,
+    REL_SCHEMA,
+    ChangeSet,
+    Edge,
+    Node,
+    RelType,
+    node_from_props,
+    node_props,
+)
+from promises.graph.schema import SCHEMA_VERSION, ddl, node_columns, rel_columns
+from promises.graph.store import QueryResult
+
+log = logging.getLogger(__name__)
+
+POINTER = "STORE.json"
+STORE_FORMAT = "promise-graph-store"
+BATCH = 2000
+
+
+class LadybugStore:
+    """A store directory holding one LadybugDB database file and its pointer."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        return (self.path / POINTER).is_file()
+
+    def load(self) -> GraphData:
+        with self._open_read() as conn:
+            return _load(conn)
+
+    def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        with self._open_read() as conn:
+            return _run(conn, cypher, params)
+
+    def columns_for(self, labels: Sequence[str]) -> dict[str, list[str]]:
+        return {label: [c for c, _ in node_columns(NODE_BY_LABEL[label])] for label in labels}
+
+    def database_file(self) -> Path:
+        """The database file the pointer names (for tools that want to open it directly)."""
+        return self.path / self._read_pointer()["database"]
+
+    # -- writing -----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[LadybugWrite]:
+        """Open a copy of the store for writing; commit it atomically if the block succeeds."""
+        self._ensure_writable_dir()
+        with self._writer_lock():
+            self._sweep_orphans()
+            generation = 0
+            source: Path | None = None
+            if self.exists():
+                pointer = self._read_pointer()
+                generation = int(pointer["generation"])
+                source = self.path / pointer["database"]
+            target = self.path / f"graph-{generation + 1:06d}.lbdb"
+            _remove_database(target)
+            if source is not None:
+                shutil.copy2(source, target)
+            import ladybug
+
+            try:
+                db = ladybug.Database(str(target))
+                conn = ladybug.Connection(db)
+                if source is None:
+                    for statement in ddl():
+                        conn.execute(statement)
+                writer = LadybugWrite(conn)
+                yield writer
+                conn.close()
+                db.close()
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    conn.close()
+                    db.close()
+                _remove_database(target)
+                raise
+            self._write_pointer(generation + 1, target.name)
+            if source is not None:
+                _remove_database(source)
+
+    # -- internals ---------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _open_read(self) -> Iterator[Any]:
+        pointer = self._read_pointer()
+        import ladybug
+
+        db_file = self.path / pointer["database"]
+        try:
+            db = ladybug.Database(str(db_file), read_only=True)
+        except RuntimeError as err:
+            raise StoreError(self.path, f"cannot open database {db_file.name}: {err}") from err
+        conn = ladybug.Connection(db)
+        try:
+            yield conn
+        finally:
+            conn.close()
+            db.close()
+
+    def _read_pointer(self) -> dict[str, Any]:
+        pointer_file = self.path / POINTER
+        if not pointer_file.is_file():
+            raise StoreError(self.path, "no store here; run `promises ingest PATH` first")
+        try:
+            pointer = json.loads(pointer_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise StoreError(self.path, f"unreadable {POINTER}: {err}") from err
+        if pointer.get("format") != STORE_FORMAT:
+            raise StoreError(self.path, f"{POINTER} is not a Promise Graph store pointer")
+        version = pointer.get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                self.path,
+                f"made with schema version {version}, this version reads {SCHEMA_VERSION}; "
+                "re-ingest the minutes into a new store (--store NEWPATH)",
+            )
+        return pointer
+
+    def _write_pointer(self, generation: int, database: str) -> None:
+        pointer = {
+            "format": STORE_FORMAT,
+            "schema_version": SCHEMA_VERSION,
+            "generation": generation,
+            "database": database,
+            "written_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        tmp = self.path / f".{POINTER}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(pointer, fh, indent=2)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.path / POINTER)
+        dir_fd = os.open(self.path, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+    def _ensure_writable_dir(self) -> None:
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(self.path, f"cannot create store directory: {err.strerror}") from err
+        if not os.access(self.path, os.W_OK | os.X_OK):
+            raise StoreError(self.path, "store directory is read-only")
+        if self.path.joinpath(POINTER).exists():
+            self._read_pointer()
+
+    @contextlib.contextmanager
+    def _writer_lock(self) -> Iterator[None]:
+        lock_path = self.path / ".lock"
+        with open(lock_path, "a+") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as err:
+                raise StoreError(self.path, "another ingest is writing this store") from err
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _sweep_orphans(self) -> None:
+        keep = self._read_pointer()["database"] if self.exists() else None
+        for leftover in self.path.glob("graph-*.lbdb*"):
+            if keep is None or not leftover.name.startswith(keep):
+                log.info("removing leftover %s from an interrupted write", leftover.name)
+                leftover.unlink(missing_ok=True)
+
+
+class LadybugWrite:
+    """The write side of one transaction: batched MERGE by label and by relationship shape."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    def apply(self, changes: ChangeSet) -> None:
+        _apply(self._conn, changes)
+
+    def load(self) -> GraphData:
+        return _load(self._conn)
+
+    def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        return _run(self._conn, cypher, params)
+
+
+def _remove_database(target: Path) -> None:
+    for leftover in target.parent.glob(target.name + "*"):
+        leftover.unlink(missing_ok=True)
+
+
+def _run(conn: Any, cypher: str, params: Mapping[str, Any] | None) -> QueryResult:
+    try:
+        result = conn.execute(cypher, dict(params or {}))
+    except RuntimeError as err:
+        raise QueryError(" ".join(str(err).split())) from err
+    results = result if isinstance(result, list) else [result]
+    last = results[-1]
+    columns = tuple(last.get_column_names())
+    rows = []
+    while last.has_next():
+        rows.append(tuple(last.get_next()))
+    return QueryResult(columns, tuple(rows))
+
+
+def _apply(conn: Any, changes: ChangeSet) -> None:
+    for key, e in sorted(changes.delete_edges.items()):
+        _exec(
+            conn,
+            f"MATCH (a:{e.src_label} {{id: $s}})-[e:{e.type.value}]->(b:{e.dst_label} {{id: $d}}) DELETE e",
+            {"s": key[1], "d": key[2]},
+        )
+    by_label: dict[str, list[str]] = {}
+    for node_id, label in changes.delete_nodes.items():
+        by_label.setdefault(label, []).append(node_id)
+    for label, ids in sorted(by_label.items()):
+        _exec(conn, f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) DETACH DELETE n", {"ids": sorted(ids)})
+    nodes: dict[str, list[Node]] = {}
+    for node in changes.nodes.values():
+        nodes.setdefault(node.LABEL, []).append(node)
+    for cls in NODE_TYPES:
+        batch = sorted(nodes.get(cls.LABEL, []), key=lambda n: n.id)
+        if not batch:
+            continue
+        sets = ", ".join(f"n.`{c}` = CAST(r.`{c}` AS {t})" for c, t in node_columns(cls) if c != "id")
+        statement = f"UNWIND $rows AS r MERGE (n:{cls.LABEL} {{id: r.id}}) SET {sets}"
+        for chunk in _chunks([node_props(n) for n in batch]):
+            _exec(conn, statement, {"rows": chunk})
+    shapes: dict[tuple[str, str, str], list[Edge]] = {}
+    for e in changes.edges.values():
+        shapes.setdefault((e.type.value, e.src_label, e.dst_label), []).append(e)
+    prop_types = {rel.value: rel_columns(props) for rel, _, props in REL_SCHEMA}
+    for (rel, src_label, dst_label), edges in sorted(shapes.items()):
+        names = [p for p, _ in prop_types[rel]]
+        casts = ", ".join(f"e.`{p}` = CAST(r.`{p}` AS {t})" for p, t in prop_types[rel])
+        sets = f" SET {casts}" if casts else ""
+        statement = (
+            f"UNWIND $rows AS r MATCH (a:{src_label} {{id: r.s}}), (b:{dst_label} {{id: r.d}}) "
+            f"MERGE (a)-[e:{rel}]->(b){sets}"
+        )
+        rows = []
+        for e in sorted(edges, key=lambda e: e.key):
+            props = dict(e.props)
+            rows.append({"s": e.src, "d": e.dst, **{p: props.get(p) for p in names}})
+        for chunk in _chunks(rows):
+            _exec(conn, statement, {"rows": chunk})
+
+
+def _load(conn: Any) -> GraphData:
+    nodes: list[Node] = []
+    for cls in NODE_TYPES:
+        cols = [c for c, _ in node_columns(cls)]
+        result = _run(conn, f"MATCH (n:{cls.LABEL}) RETURN " + ", ".join(f"n.`{c}`" for c in cols), None)
+        for row in result.rows:
+            nodes.append(node_from_props(cls, dict(zip(cols, row, strict=True))))
+    edges: list[Edge] = []
+    for rel, pairs, props in REL_SCHEMA:
+        names = list(props)
+        extra = "".join(f", e.`{p}`" for p in names)
+        for src_label, dst_label in pairs:
+            result = _run(
+                conn,
+                f"MATCH (a:{src_label})-[e:{rel.value}]->(b:{dst_label}) RETURN a.id, b.id{extra}",
+                None,
+            )
+            for row in result.rows:
+                edge_props = tuple(
+                    sorted((n, v) for n, v in zip(names, row[2:], strict=True) if v is not None)
+                )
+                edges.append(Edge(RelType(rel), row[0], src_label, row[1], dst_label, edge_props))
+    return GraphData.build(nodes, edges)
+
+
+def _exec(conn: Any, statement: str, params: dict[str, Any]) -> None:
+    try:
+        conn.execute(statement, params)
+    except RuntimeError as err:
+        raise StoreError("(transaction)", f"write rejected: {err}") from err
+
+
+def _chunks(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    for i in range(0, len(rows), BATCH):
+        yield rows[i : i + BATCH]
