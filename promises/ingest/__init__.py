@@ -1,0 +1,1 @@
+"""Ingest: read minutes, clean and segment them, extract meetings and commitments, plan graph changes."""
