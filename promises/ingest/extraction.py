@@ -1,0 +1,529 @@
+"""Find the commitments in one meeting (DESIGN.md section 3).
+
+A commitment needs a party and a checkable future act. Rules, tried in order on each
+sentence, each named so every commitment records which rule found it:
+
+- `action_line`: "ACTION: DCC to provide …", "Actions – …"; with "Action: RJ" after the text
+  the owner follows and the action is the sentence before (`action_owner_after`).
+- `action_summary`: items under "Summary of Actions", "Actions arising", "Action log", and
+  "Ref 01/21/06/2023" item codes.
+- `directive`: "The Force to provide the PCC with …" (a party, then "to" and a verb).
+- `request`: the PCC (or another) asks for a deliverable: "asked to receive a copy", "requested
+  sighting of", "asked that consideration is given", "asked the CC to provide".
+- `assurance`: a party is confident a specific outcome will happen ("believes the training will
+  be fully delivered before …", "on track to deliver … by …").
+- `undertaking`: a party says it will do something ("the CC said the force would review …",
+  "The DCC will review …", "The findings … will be shared with the PCC").
+
+Questions seeking reassurance, descriptions of past or current work and aspirations with no
+party are not commitments. Soft intent ("looking to", "hopes to") is kept at confidence 0.5.
+The same promise stated twice in a meeting (body and summary list, or a PDF repeat) becomes one
+commitment whose `evidence` lists every span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from promises.graph.model import CommitmentKind, Span
+from promises.ingest.deadlines import find_deadline
+from promises.ingest.parties import PARTY_PATTERN, PartyResolver, is_pronoun
+from promises.ingest.records import CandidateCommitment, MeetingInfo, Party
+from promises.ingest.segmentation import LineKind, Sentence, normalise
+from promises.ingest.vocabulary import Vocabulary
+
+_ACTION_LABEL = re.compile(
+    r"^\s*(?:[•\-*]\s*)?(?:new\s+)?actions?\s*(?:\d+|point)?\s*(?:arising)?\s*[:\-–—]\s*", re.IGNORECASE
+)
+_OWNER_AFTER = re.compile(
+    r"(?:^|[.;]\s*|\s)\(?(?:action(?:ed)?|owner|lead)\s*(?:by)?\s*[:\-–—]\s*(?P<owner>[A-Z][A-Za-z/&.' ]{0,40}?)\)?\s*\.?\s*$"
+)
+_SUMMARY_HEADING = re.compile(
+    r"(summary of actions|actions? arising|action log|actions? agreed|"
+    r"^\s*actions?\s*:?\s*$|new actions|agreed actions)",
+    re.IGNORECASE,
+)
+_NEXT_STEPS = re.compile(r"^\s*(?:\d+\.?\s*)?next\s+steps\b", re.IGNORECASE)
+_REF_CODE = re.compile(r"^\s*(?:Ref\.?\s*)?(?P<code>\d{1,3}/\d{1,2}/\d{1,2}/\d{2,4})\b\s*[:\-–]?\s*", re.IGNORECASE)
+_DIRECTIVE = re.compile(
+    rf"^(?:[•\-*]\s*)?(?P<owner>{PARTY_PATTERN}(?:\s+(?:and|&|/)\s+{PARTY_PATTERN})?)\s+to\s+"
+    r"(?P<verb>(?!be\b)[a-z]+)\b"
+)
+_REPORT = (
+    r"(?:said|says|stated|states|confirmed|agreed|added|commented|explained|outlined|highlighted|responded|"
+    r"replied|reiterated|advised|noted|indicated|clarified|reported|assured|undertook|committed|suggested|"
+    r"acknowledged|remarked|accepted|informed|promised|provided (?:assurance|reassurance|assurances)|"
+    r"gave (?:assurance|an assurance|reassurance)|is confident|was confident|were confident|is reassured|"
+    r"was reassured|believes|believed|expects|expected|anticipates|anticipated)"
+)
+_REPORTED = re.compile(
+    rf"^(?P<speaker>{PARTY_PATTERN}(?:\s+(?:and|&)\s+{PARTY_PATTERN})?|[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+|then\s+|further\s+)?"
+    rf"(?P<verb>{_REPORT})\b(?:\s+(?:the\s+)?(?:PCC|DPCC|meeting|panel))?\s*(?:that\s+|,\s*)?(?P<clause>.*)$",
+    re.DOTALL,
+)
+_DIRECT = re.compile(
+    rf"^(?P<subject>{PARTY_PATTERN}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?:also\s+)?(?P<modal>will|shall|would|is going to|"
+    r"are going to|intends? to|plans? to|has agreed to|have agreed to|agreed to|undertook to|committed to|"
+    r"(?:is|are)\s+(?:looking|hoping|aiming|planning)\s+to|hopes? to|aims? to)\s+(?P<verb>[a-z]+)\b"
+)
+_FUTURE = re.compile(
+    r"\b(?P<modal>will|shall|would|is going to|are going to|is on track to|are on track to|should)\s+(?:also\s+|now\s+|then\s+|"
+    r"continue to\s+|be able to\s+)?(?P<neg>not\s+)?(?P<verb>[a-z]+)(?:\s+(?P<participle>[a-z]+))?",
+)
+_SOFT = re.compile(
+    r"\b(looking to|hope[sd]? to|hoping to|it is hoped|aims? to|aiming to|aspires?|may|might|could|exploring|"
+    r"if necessary|where appropriate|hopefully|would like)\b",
+    re.IGNORECASE,
+)
+_QUESTION = re.compile(
+    r"^(?:The\s+)?(?:[A-Z]{2,5}|Chair|Commissioner|[A-Z][a-z]+)\s+(?:also\s+|then\s+)?(?:asked\s+(?:the\s+\S+\s+)?"
+    r"(?:if|whether|how|what|when|why|who|which|about|for (?:reassurance|assurance|timescales|views|the force)|"
+    r"for an? (?:assessment|summary|overview))|sought|queried|questioned|wanted to know|enquired|challenged)\b"
+)
+_REQUEST = re.compile(
+    r"\b(?:asked|requested|request(?:ed)?|would like|wanted|wants|wishes|wished)\b\s*(?:that\s+|for\s+|to\s+|the\s+\S+\s+to\s+|"
+    r"a\s+|an\s+|sight|sighting)?(?P<what>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_REQUEST_OBJECT = re.compile(
+    r"^(?:(?:be\s+)?(?:kept\s+)?(?:updated|informed|briefed|sighted)|receive|see\s+(?:a|the)\s+(?:copy|report|plan|"
+    r"evaluation|findings|results)|have\s+sight|sight|sighting|(?:a|an|the)?\s*(?:further\s+|written\s+|regular\s+)?"
+    r"(?:copy|update|report|briefing|paper|note|breakdown|analysis|details|dates?|data|figures|timeline)\b|"
+    r"consideration|(?:his|her|the)\s+office\s+(?:are|is|be)\s+(?:engaged|involved|consulted|sighted|updated)|"
+    r"(?:provide|share|send|circulate|report|bring|present|return|update|confirm|consider|review|look into|explore|"
+    r"ensure|produce|prepare|arrange|schedule|write|set up|come back|feed back)\b)",
+    re.IGNORECASE,
+)
+_IN_MEETING_VERBS = re.compile(
+    r"^(?:outline|rank|summarise|summarize|explain|set out|identify|describe|comment|clarify|give|assess|"
+    r"consider (?:whether|if|how))\b",
+    re.IGNORECASE,
+)
+_UNDERTAKING_VERBS = frozenset(
+    """anticipate expect provide share review report update deliver implement introduce launch develop conduct undertake complete
+    publish produce bring present circulate send write monitor ensure consider explore look seek schedule arrange
+    hold establish set roll run pick feed discuss incorporate evaluate audit train recruit fill invest prioritise
+    return revisit include engage work continue commission replicate adopt receive go confirm inform liaise meet
+    refresh improve reduce increase address tackle take put create design pilot extend expand agree escalate
+    follow check assess test identify outline brief prepare raise remind reinforce embed strengthen""".split()
+)
+_DELIVERABLE_PARTICIPLES = frozenset(
+    """shared provided circulated sent presented reported brought prioritised reviewed scheduled held considered
+    taken made undertaken conducted introduced developed launched published evaluated returned discussed
+    fed picked monitored audited arranged given offered revisited""".split()
+)
+_OUTCOME_WORDS = re.compile(
+    r"\b(?:delivered|implemented|completed|achieved|realised|realized|live|in place|rolled out|finalised|"
+    r"finalized|met|sustained|maintained|filled|reduced|embedded|on track|operational|launched)\b",
+    re.IGNORECASE,
+)
+_ASSURANCE_CUE = re.compile(
+    r"\b(?:confident|assured|assurance|assurances|reassurance|reassured|believes?|believed|on track|anticipates?|"
+    r"anticipated|expects?|expected|should be)\b",
+    re.IGNORECASE,
+)
+_ASSURANCE_GIVEN = re.compile(
+    rf"^(?:Assurance|Assurances|Reassurance)\s+(?:was|were)\s+(?:provided|given)(?:\s+by\s+(?P<who>{PARTY_PATTERN}))?"
+    r"\s+that\b"
+)
+_EXPECT_VERBS = frozenset({"anticipate", "expect", "foresee"})
+_ADDRESSEE = re.compile(
+    r"\b(?:with|to)\s+(?:the\s+)?(?:PCC|OPCC|DPCC|panel|board|Commissioner)\b|\bat\s+the\b.*\bmeeting\b|"
+    r"\b(?:over|in)\s+the\s+(?:coming|next)\b"
+)
+_HOW_CLAUSE = re.compile(r"^(?:how|what|why|where|the\s+(?:work|changes|approach))\b", re.IGNORECASE)
+_NOT_FUTURE = re.compile(r"^(?:have|had|been|need|needs|like|welcome|appear|seem|give|know|rate|also have)\b")
+
+
+def extract_commitments(
+    sentences: Sequence[Sentence],
+    meeting: MeetingInfo,
+    file: str,
+    vocabulary: Vocabulary,
+) -> list[CandidateCommitment]:
+    """All commitments of one meeting, repeats merged, in order of first statement."""
+    resolver = PartyResolver(meeting.attendees)
+    found: list[CandidateCommitment] = []
+    section = ""
+    previous: Sentence | None = None
+    last_speaker: Party | None = None
+    for sentence in sentences:
+        if sentence.kind in (LineKind.HEADING, LineKind.LABEL) or sentence.kind is LineKind.NUMBERED and len(
+            sentence.flat.split()
+        ) < 8:
+            section = _section(sentence.flat, section)
+            if sentence.kind is not LineKind.LABEL or not _ACTION_LABEL.match(sentence.text):
+                if sentence.kind is LineKind.LABEL and _REPORTED.match(sentence.flat):
+                    last_speaker = _speaker(sentence.flat, resolver, last_speaker)
+                continue
+        candidate = _match(sentence, previous, section, resolver, last_speaker, meeting, file)
+        speaker = _speaker(sentence.flat, resolver, last_speaker)
+        if speaker is not None:
+            last_speaker = speaker
+        if candidate is not None:
+            topics = tuple(e.node.id for e in vocabulary.find(normalise(candidate.text)))
+            found.append(replace(candidate, topics=topics))
+        if sentence.duplicate_of is None:
+            previous = sentence
+    return _merge_repeats(found)
+
+
+# -- rules, in the order tried ------------------------------------------------------------------
+
+
+def _match(
+    sentence: Sentence,
+    previous: Sentence | None,
+    section: str,
+    resolver: PartyResolver,
+    last_speaker: Party | None,
+    meeting: MeetingInfo,
+    file: str,
+) -> CandidateCommitment | None:
+    flat = sentence.flat
+    label = _ACTION_LABEL.match(sentence.text)
+    if label:
+        return _action_line(sentence, label.end(), previous, resolver, meeting, file)
+    owner_after = _OWNER_AFTER.search(flat)
+    if owner_after and len(flat) > len(owner_after.group(0)) + 15:
+        party = resolver.resolve(owner_after.group("owner"))
+        body = sentence.text[: sentence.text.rfind(owner_after.group("owner").split()[0])]
+        cut = _last_label_start(body)
+        return _candidate(CommitmentKind.ACTION, sentence, 0, cut, party, None, 1.0, "action_owner_after",
+                          meeting, file)  # fmt: skip
+    ref = _REF_CODE.match(sentence.text)
+    if ref:
+        rest = sentence.text[ref.end() :]
+        directive = _DIRECTIVE.match(" ".join(rest.split()))
+        party = resolver.resolve(directive.group("owner")) if directive else None
+        return _candidate(CommitmentKind.ACTION, sentence, ref.end(), len(sentence.text), party, None, 1.0,
+                          "action_summary", meeting, file)  # fmt: skip
+    directive = _DIRECTIVE.match(flat)
+    if directive and directive.group("verb") not in ("be",):
+        party = resolver.resolve(directive.group("owner"))
+        if party is not None:
+            rule = "action_summary" if section == "actions" else "directive"
+            start = len(sentence.text) - len(sentence.text.lstrip("•-* \t"))
+            return _candidate(CommitmentKind.ACTION, sentence, start, len(sentence.text), party, None, 1.0, rule,
+                              meeting, file)  # fmt: skip
+    if flat.endswith(":"):
+        return None  # introduces a list; the items are judged one by one
+    if section == "actions" and sentence.kind in (LineKind.BULLET, LineKind.TEXT, LineKind.NUMBERED):
+        start = len(sentence.text) - len(sentence.text.lstrip("•-* \t0123456789.)"))
+        return _candidate(CommitmentKind.ACTION, sentence, start, len(sentence.text), None, None, 0.8,
+                          "action_summary", meeting, file)  # fmt: skip
+    request = _request(sentence, resolver, last_speaker, meeting, file)
+    if request is not None:
+        return request
+    if _QUESTION.match(flat):
+        return None
+    return _statement(sentence, resolver, last_speaker, meeting, file)
+
+
+def _action_line(
+    sentence: Sentence,
+    offset: int,
+    previous: Sentence | None,
+    resolver: PartyResolver,
+    meeting: MeetingInfo,
+    file: str,
+) -> CandidateCommitment | None:
+    rest = " ".join(sentence.text[offset:].split())
+    if not rest:
+        return None
+    if len(rest.split()) <= 4 and " to " not in f" {rest} " and previous is not None:
+        party = _resolve_list(rest, resolver)
+        return _candidate(CommitmentKind.ACTION, previous, 0, len(previous.text), party, None, 1.0,
+                          "action_owner_after", meeting, file)  # fmt: skip
+    directive = _DIRECTIVE.match(rest)
+    party = resolver.resolve(directive.group("owner")) if directive else None
+    if party is None:
+        party = resolver.resolve(rest)
+    return _candidate(CommitmentKind.ACTION, sentence, offset, len(sentence.text), party, None, 1.0, "action_line",
+                      meeting, file)  # fmt: skip
+
+
+def _request(
+    sentence: Sentence, resolver: PartyResolver, last_speaker: Party | None, meeting: MeetingInfo, file: str
+) -> CandidateCommitment | None:
+    flat = sentence.flat
+    subject = re.match(rf"^(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|(?:stated|said) (?:that )?"
+                       r"(?:he|she) )?(?P<rest>.*)$", flat)  # fmt: skip
+    if not subject:
+        return None
+    rest = subject.group("rest")
+    match = _REQUEST.match(rest)
+    if not match:
+        return None
+    what = match.group("what").strip()
+    asked_someone = re.match(r"^(?:asked|requested)\s+(?:the\s+)?(?P<who>\S+(?:\s+\S+)?)\s+to\s+(?P<verb>\w+)", rest)
+    if asked_someone:
+        verb = asked_someone.group("verb")
+        after = rest[asked_someone.start("verb") :]
+        if _IN_MEETING_VERBS.match(after) or verb not in _UNDERTAKING_VERBS:
+            return None
+    elif not _REQUEST_OBJECT.match(what):
+        return None
+    if re.match(r"^(?:asked|requested)\s+(?:for\s+)?an?\s+update\s+on\b", rest) and find_deadline(
+        flat, meeting.date.value, meeting.next_meeting
+    ) is None:
+        return None  # "asked for an update on X" answered in the meeting itself
+    if re.match(r"^(?:would like|wanted|wants)\s+to\s+see\s+(?:a|an|more)\b", rest) and not re.search(
+        r"\b(update|copy|report)\b", rest
+    ):
+        return None
+    requester = _who(subject.group("who"), resolver, last_speaker)
+    owner = None
+    if asked_someone:
+        owner = resolver.resolve(asked_someone.group("who"))
+    return _candidate(CommitmentKind.REQUEST, sentence, 0, len(sentence.text), owner, requester, 0.9, "request",
+                      meeting, file)  # fmt: skip
+
+
+def _statement(
+    sentence: Sentence, resolver: PartyResolver, last_speaker: Party | None, meeting: MeetingInfo, file: str
+) -> CandidateCommitment | None:
+    flat = sentence.flat
+    soft = bool(_SOFT.search(flat))
+    confidence = 0.5 if soft else 0.8
+
+    def make(kind: CommitmentKind, owner: Party | None, rule: str, conf: float = confidence) -> CandidateCommitment | None:
+        return _candidate(kind, sentence, 0, len(sentence.text), owner, None, conf, rule, meeting, file)
+
+    provided = _ASSURANCE_GIVEN.match(flat)
+    if provided:
+        owner = resolver.resolve(provided.group("who")) if provided.group("who") else last_speaker
+        return make(CommitmentKind.ASSURANCE, owner, "assurance")
+    reported = _REPORTED.match(flat)
+    if reported and not _HOW_CLAUSE.match(reported.group("clause")):
+        speaker = _who(reported.group("speaker"), resolver, last_speaker)
+        clause = reported.group("clause")
+        cue = bool(_ASSURANCE_CUE.search(reported.group("verb")) or _ASSURANCE_CUE.search(clause[:60]))
+        for future in _futures(clause):
+            verdict = _judge(clause, future, resolver, speaker, cue)
+            if verdict is not None:
+                kind, owner = verdict
+                return make(kind, owner, kind.value)
+        on_track = re.search(r"\bon track to\s+(\w+)", clause)
+        if on_track and speaker is not None:
+            owner = _clause_owner(clause[: on_track.start()], resolver, speaker)
+            return make(CommitmentKind.ASSURANCE, owner or speaker, "assurance")
+        return None
+    for direct in _DIRECT.finditer(flat):
+        if direct.start() > 0 and not re.search(r"(?:^|[,;:]\s|\bthat\s|\bas\s)$", flat[: direct.start()]):
+            continue
+        verb, modal = direct.group("verb"), direct.group("modal")
+        if _NOT_FUTURE.match(verb):
+            continue
+        owner = _who(direct.group("subject"), resolver, last_speaker)
+        if owner is None:
+            continue
+        tentative = soft or bool(re.search(r"looking|hoping|hopes?|aim", modal))
+        conf = 0.5 if tentative else 0.8
+        if verb in _EXPECT_VERBS:
+            return make(CommitmentKind.ASSURANCE, owner, "assurance", conf)
+        if verb == "be":
+            after = flat[direct.end() :]
+            if _OUTCOME_WORDS.match(after.strip()):
+                return make(CommitmentKind.ASSURANCE, owner, "assurance", conf)
+            if _deliverable("be " + after.strip()):
+                return make(CommitmentKind.UNDERTAKING, owner, "undertaking", conf)
+            continue
+        if verb in _UNDERTAKING_VERBS:
+            return make(CommitmentKind.UNDERTAKING, owner, "undertaking", conf)
+    subject_and = re.match(rf"^(?P<who>{PARTY_PATTERN})\b[^.;]*?\band\s+(?:will|would)\s+(?P<verb>[a-z]+)", flat)
+    if subject_and and subject_and.group("verb") in _UNDERTAKING_VERBS:
+        owner = _who(subject_and.group("who"), resolver, last_speaker)
+        if owner is not None:
+            return make(CommitmentKind.UNDERTAKING, owner, "undertaking")
+    passive = re.search(r"\b(?:will|would|is going to)\s+(?:also\s+)?be\s+(?P<p>[a-z]+)\b", flat)
+    if passive and passive.group("p") in _DELIVERABLE_PARTICIPLES and (
+        _ADDRESSEE.search(flat) or find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None
+    ):
+        return make(CommitmentKind.UNDERTAKING, last_speaker, "undertaking_passive", 0.7)
+    outcome_by = re.search(r"\b(?:should|will)\s+be\s+(?:fully\s+)?(?:live|in place|delivered|implemented|completed)\b",
+                           flat)  # fmt: skip
+    if outcome_by and find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None:
+        return make(CommitmentKind.ASSURANCE, last_speaker, "assurance_outcome", 0.7)
+    return None
+
+
+def _futures(clause: str) -> list[re.Match[str]]:
+    return [m for m in _FUTURE.finditer(clause) if not m.group("neg")]
+
+
+def _judge(
+    clause: str, future: re.Match[str], resolver: PartyResolver, speaker: Party | None, cue: bool
+) -> tuple[CommitmentKind, Party | None] | None:
+    """Classify one future verb inside reported speech, or None when it promises nothing."""
+    verb = future.group("verb")
+    if _NOT_FUTURE.match(verb) or speaker is None:
+        return None
+    before = clause[: future.start()]
+    subject = re.split(r"\b(?:that|and|but|then|once|so|which|because)\b|[,;:]", before)[-1].strip()
+    owner = _clause_owner(subject, resolver, speaker) if subject else speaker
+    is_party = owner is not None
+    after = clause[future.start() :][:90]
+    outcome = bool(_OUTCOME_WORDS.search(after))
+    if verb in _EXPECT_VERBS:
+        return CommitmentKind.ASSURANCE, owner or speaker
+    if cue and (outcome or verb == "be" or not is_party):
+        return CommitmentKind.ASSURANCE, owner or speaker
+    if verb == "be":
+        participle = future.group("participle") or ""
+        if participle in _DELIVERABLE_PARTICIPLES or participle == "going":
+            return CommitmentKind.UNDERTAKING, owner or speaker
+        if outcome:
+            return CommitmentKind.ASSURANCE, owner or speaker
+        return None
+    if not is_party:
+        return (CommitmentKind.ASSURANCE, speaker) if outcome else None
+    if verb in _UNDERTAKING_VERBS:
+        return CommitmentKind.UNDERTAKING, owner
+    return None
+
+
+# -- helpers, in call order ---------------------------------------------------------------------
+
+
+def _section(heading: str, current: str) -> str:
+    if _SUMMARY_HEADING.search(heading):
+        return "actions"
+    if _NEXT_STEPS.match(heading):
+        return "next_steps"
+    if re.match(r"^\s*(?:the )?actions from the meeting", heading, re.IGNORECASE):
+        return "actions"
+    return "" if len(heading.split()) <= 12 else current
+
+
+def _speaker(flat: str, resolver: PartyResolver, last: Party | None) -> Party | None:
+    match = re.match(rf"^(?P<who>{PARTY_PATTERN})\s+(?:also\s+)?[a-z]+", flat)
+    if not match:
+        return None
+    if is_pronoun(match.group("who")):
+        return last
+    return resolver.resolve(match.group("who"))
+
+
+def _who(text: str, resolver: PartyResolver, last_speaker: Party | None) -> Party | None:
+    if is_pronoun(text) or text.casefold() in ("they", "we"):
+        return last_speaker
+    if " and " in text or " & " in text:
+        return _resolve_list(text, resolver)
+    return resolver.resolve(text)
+
+
+def _resolve_list(text: str, resolver: PartyResolver) -> Party | None:
+    """"The CC and DCC" or "RJ/CP": the first named party owns it (the rest are noted in the text)."""
+    first = re.split(r"\s*(?:\band\b|&|/(?![A-Z]{2,})|,)\s*", text.strip())[0]
+    return resolver.resolve(first) or resolver.resolve(text)
+
+
+def _clause_owner(subject_text: str, resolver: PartyResolver, speaker: Party) -> Party | None:
+    """The party a clause's subject names; the speaker for a pronoun; None for any other noun."""
+    subject = re.sub(r"^(?:moving forward|going forward|in future|now|also)\s*,?\s*", "", subject_text.strip(" ,"),
+                     flags=re.IGNORECASE)  # fmt: skip
+    if not subject or is_pronoun(subject) or subject.casefold() in ("they", "we"):
+        return speaker
+    whole = re.fullmatch(rf"(?P<who>{PARTY_PATTERN})", subject)
+    if whole:
+        return resolver.resolve(whole.group("who"))
+    return None
+
+
+def _deliverable(text: str) -> bool:
+    match = re.search(r"\bbe\s+(?P<p>[a-z]+)\b", text)
+    return bool(match and match.group("p") in _DELIVERABLE_PARTICIPLES)
+
+
+def _last_label_start(body: str) -> int:
+    match = re.search(r"[.;]?\s*\(?(?:action(?:ed)?|owner|lead)\s*(?:by)?\s*[:\-–—]\s*$", body, re.IGNORECASE)
+    return match.start() if match else len(body.rstrip())
+
+
+def _candidate(
+    kind: CommitmentKind,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    owner: Party | None,
+    requested_by: Party | None,
+    confidence: float,
+    rule: str,
+    meeting: MeetingInfo,
+    file: str,
+) -> CandidateCommitment | None:
+    raw = sentence.text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    trail = len(raw) - len(raw.rstrip())
+    span = Span(file, sentence.start + start + lead, sentence.start + end - trail)
+    text = raw.strip()
+    if len(text) < 12:
+        return None
+    deadline = find_deadline(normalise(text), meeting.date.value, meeting.next_meeting)
+    if requested_by is None and kind is CommitmentKind.ACTION:
+        requested_by = None
+    evidence = [span]
+    if sentence.duplicate_of is not None:
+        confidence = min(confidence, 1.0)
+    return CandidateCommitment(
+        kind=kind,
+        span=span,
+        text=text,
+        owner=owner,
+        requested_by=requested_by,
+        due=deadline.due if deadline else None,
+        due_text=deadline.due_text if deadline else "",
+        confidence=confidence,
+        rule=rule,
+        evidence=tuple(evidence),
+        key=_key(text),
+    )
+
+
+def _key(text: str) -> str:
+    flat = normalise(text).casefold()
+    flat = re.sub(r"^(?:action\s*[:\-–]\s*)?(?:the\s+)", "", flat)
+    return re.sub(r"[^\w/ ]+", "", flat).strip()
+
+
+def _merge_repeats(found: list[CandidateCommitment]) -> list[CandidateCommitment]:
+    """One commitment per promise: later statements of it become extra evidence."""
+    merged: list[CandidateCommitment] = []
+    for candidate in found:
+        for index, existing in enumerate(merged):
+            same = existing.key == candidate.key or (
+                min(len(existing.key), len(candidate.key)) >= 30
+                and fuzz.ratio(existing.key, candidate.key) >= 90
+            ) or (len(candidate.key) >= 40 and candidate.key in existing.key)
+            if same:
+                merged[index] = _combine(existing, candidate)
+                break
+        else:
+            merged.append(candidate)
+    return merged
+
+
+def _combine(first: CandidateCommitment, again: CandidateCommitment) -> CandidateCommitment:
+    evidence = tuple(dict.fromkeys([*first.evidence, *again.evidence]))
+    kind = first.kind if first.kind is CommitmentKind.ACTION or again.kind is not CommitmentKind.ACTION else again.kind
+    return replace(
+        first,
+        kind=kind,
+        owner=first.owner or again.owner,
+        requested_by=first.requested_by or again.requested_by,
+        due=first.due or again.due,
+        due_text=first.due_text or again.due_text,
+        confidence=max(first.confidence, again.confidence),
+        evidence=evidence,
+        topics=tuple(dict.fromkeys([*first.topics, *again.topics])),
+    )
+
+
+def meeting_year(meeting: MeetingInfo) -> date | None:
+    return meeting.date.value

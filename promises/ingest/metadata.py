@@ -1,0 +1,218 @@
+"""Header facts of a meeting: date, time, venue, chair, minutes taker, title, topic, body.
+
+Headers come as "Date: …" labels, bullets ("- Chair: John Campion"), a missing colon
+("Venue West Mercia Police HQ"), or a title line with month and year. The body (whose
+meetings these are) is recognised from the police force area named most often, so follow-ups
+are only sought among meetings of the same body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+from promises.graph.model import Span
+from promises.ingest.attendance import parse_attendance, parse_person_line
+from promises.ingest.meeting_date import (
+    MONTHS,
+    DateMention,
+    find_date,
+    infer_meeting_date,
+    title_years,
+)
+from promises.ingest.records import BackReference, MeetingInfo
+from promises.ingest.segmentation import Line
+
+_FIELD = re.compile(
+    r"^\s*(?:[-•*]\s*)?(?P<label>date(?: of meeting)?|time|venue|location|chair(?:ed by)?|minutes(?: taken by)?|"
+    r"minute taker|notes taken by|meeting)\b\s*[:\-–]?\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>am|pm)?|(?P<h2>\d{1,2})\s*(?P<ampm2>am|pm)\b|"
+    r"\b(?P<h3>\d{2})(?P<m3>\d{2})\s*hrs\b",
+    re.IGNORECASE,
+)
+_NEXT_MEETING = re.compile(r"next\s+meeting|date\s+of\s+next|future\s+meeting", re.IGNORECASE)
+_HOLDING = re.compile(
+    r"holding\s+to\s+account\s*(?:meeting)?\s*[–—:\-]+\s*(?P<topic>[^\n(]{3,80})|"
+    r"\bthematic\s*[–—:\-]+\s*(?P<topic2>[^\n]{3,60})",
+    re.IGNORECASE,
+)
+_TITLE_WORDS = re.compile(
+    r"(assurance|holding to account|performance|accountability|scrutiny|board|meeting notes|minutes)",
+    re.IGNORECASE,
+)
+_BACK_REF = re.compile(
+    r"(?:(?:arising|deferred|carried forward|brought forward|raised|requested|agreed|discussed)\s+"
+    r"(?:\w+\s+){0,6}?(?:from|at|in)|previous\s+(?:HTA|meeting|holding to account)(?:\s+\w+){0,3}\s+in|"
+    r"originally\s+raised\s+(?:\w+\s+){0,3}in)\s+(?:the\s+)?"
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:\s+(?P<year>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+FORCE_AREAS = (
+    "Avon and Somerset", "Bedfordshire", "Cambridgeshire", "Cheshire", "City of London", "Cleveland",
+    "Cumbria", "Derbyshire", "Devon and Cornwall", "Dorset", "Durham", "Dyfed-Powys", "Essex",
+    "Gloucestershire", "Greater Manchester", "Gwent", "Hampshire", "Hertfordshire", "Humberside",
+    "Kent", "Lancashire", "Leicestershire", "Lincolnshire", "Merseyside", "Metropolitan", "Norfolk",
+    "North Wales", "North Yorkshire", "Northamptonshire", "Northumbria", "Nottinghamshire",
+    "South Wales", "South Yorkshire", "Staffordshire", "Suffolk", "Surrey", "Sussex", "Thames Valley",
+    "Warwickshire", "West Mercia", "West Midlands", "West Yorkshire", "Wiltshire",
+)  # fmt: skip
+_FORCE_AREA = re.compile(r"\b(" + "|".join(re.escape(a) for a in FORCE_AREAS) + r")\b")
+
+
+def parse_meeting(text: str, lines: Sequence[Line], file: str, year_override: int | None = None) -> MeetingInfo:
+    """Read the header and closing lines of one set of minutes."""
+    fields = _header_fields(lines)
+    title_line = _title_line(lines)
+    date_value = fields.get("date", "")
+    mention = find_date(date_value) if date_value else None
+    if mention is None:
+        mention = _first_date_in_header(lines)
+    next_mention, next_text = _next_meeting(lines)
+    meeting_date = infer_meeting_date(
+        mention,
+        title_years=title_years(title_line),
+        next_meeting=next_mention,
+        body_text=text,
+        year_override=year_override,
+    )
+    next_date = None
+    if next_mention is not None:
+        year = next_mention.year
+        if year is None and meeting_date.value is not None:
+            year = meeting_date.value.year
+            candidate = next_mention.resolve(year)
+            if candidate is not None and candidate < meeting_date.value:
+                year += 1
+        next_date = next_mention.resolve(year) if year else None
+    chair, _ = parse_person_line(fields.get("chair", "")) if fields.get("chair") else ("", "")
+    minutes_by, _ = parse_person_line(fields.get("minutes", "")) if fields.get("minutes") else ("", "")
+    return MeetingInfo(
+        date=meeting_date,
+        time=_time(fields.get("time") or date_value),
+        title=_title(title_line, text),
+        topic=_topic(text),
+        venue=fields.get("venue", "").strip(" :-–"),
+        body=_body(text),
+        chair=chair,
+        minutes_by=minutes_by,
+        attendees=tuple(parse_attendance(lines, file)),
+        next_meeting=next_date,
+        next_meeting_text=next_text,
+        back_references=tuple(_back_references(text, file, meeting_date.value)),
+    )
+
+
+# -- helpers, in call order ---------------------------------------------------------------------
+
+
+def _header_fields(lines: Sequence[Line]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for line in lines[:60]:
+        match = _FIELD.match(line.text.replace("\t", " "))
+        if not match:
+            continue
+        label = match.group("label").casefold()
+        key = (
+            "chair" if label.startswith("chair")
+            else "minutes" if label.startswith(("minute", "notes"))
+            else "venue" if label in ("venue", "location")
+            else "date" if label.startswith("date") or label == "meeting"
+            else label
+        )  # fmt: skip
+        value = match.group("value").strip()
+        if key == "date" and label == "meeting" and not find_date(value):
+            continue
+        if value and key not in fields:
+            fields[key] = value
+    return fields
+
+
+def _title_line(lines: Sequence[Line]) -> str:
+    for line in lines[:12]:
+        stripped = line.text.strip()
+        if stripped and _TITLE_WORDS.search(stripped) and not _FIELD.match(stripped) and len(stripped) < 140:
+            return stripped
+    return ""
+
+
+def _first_date_in_header(lines: Sequence[Line]) -> DateMention | None:
+    for line in lines[:15]:
+        mention = find_date(line.text)
+        if mention is not None:
+            return mention
+    return None
+
+
+def _next_meeting(lines: Sequence[Line]) -> tuple[DateMention | None, str]:
+    for index, line in enumerate(lines):
+        if not _NEXT_MEETING.search(line.text):
+            continue
+        for follow in lines[index : index + 12]:
+            mention = find_date(follow.text)
+            if mention is not None:
+                return mention, follow.text.strip()
+    return None, ""
+
+
+def _time(value: str) -> str:
+    match = _TIME.search(value)
+    if not match:
+        return ""
+    if match.group("h3"):
+        return f"{int(match.group('h3')):02d}:{match.group('m3')}"
+    hour = int(match.group("h") or match.group("h2"))
+    minute = match.group("m") or "00"
+    ampm = (match.group("ampm") or match.group("ampm2") or "").casefold()
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    if ampm == "am" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute}"
+
+
+def _title(title_line: str, text: str) -> str:
+    if re.search(r"holding\s+to\s+account", text, re.IGNORECASE):
+        return "Holding to Account"
+    if title_line:
+        cleaned = re.sub(r"[–—-]?\s*(meeting notes|minutes)\s*$", "", title_line, flags=re.IGNORECASE)
+        cleaned = re.sub(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{4}", "", cleaned,
+                         flags=re.IGNORECASE)  # fmt: skip
+        return " ".join(cleaned.split()).strip(" –-")
+    return ""
+
+
+def _topic(text: str) -> str:
+    match = _HOLDING.search(text)
+    if not match:
+        return ""
+    topic = (match.group("topic") or match.group("topic2") or "").strip(" .:-–\t")
+    return topic
+
+
+def _body(text: str) -> str:
+    counts = Counter(m.group(1) for m in _FORCE_AREA.finditer(text))
+    if not counts:
+        return "Unknown body"
+    area = counts.most_common(1)[0][0]
+    return f"{area} PCC"
+
+
+def _back_references(text: str, file: str, meeting_date: date | None) -> list[BackReference]:
+    out = []
+    for match in _BACK_REF.finditer(text):
+        month = MONTHS[match.group("month")[:3].casefold()]
+        year = int(match.group("year")) if match.group("year") else None
+        if year is None:
+            if meeting_date is None:
+                continue
+            year = meeting_date.year if month < meeting_date.month else meeting_date.year - 1
+        if meeting_date is not None and (year, month) >= (meeting_date.year, meeting_date.month):
+            continue
+        out.append(BackReference(match.group(0), Span(file, match.start(), match.end()), year, month))
+    return out
