@@ -296,7 +296,7 @@ REL_SCHEMA: tuple[tuple[RelType, tuple[tuple[str, str], ...], dict[str, type]], 
     (RelType.REFERS_TO, (("Meeting", "Meeting"),), {"text": str, "start": int, "end": int}),
     (RelType.MADE_AT, (("Commitment", "Meeting"),), {}),
     (RelType.OWNED_BY, (("Commitment", "Role"), ("Commitment", "Organisation")), {}),
-    (RelType.HELD_BY, (("Commitment", "Person"),), {}),
+    (RelType.HELD_BY, (("Commitment", "Person"),), {"via": str}),
     (RelType.REQUESTED_BY, (("Commitment", "Person"),), {}),
     (
         RelType.ABOUT,

@@ -166,7 +166,7 @@ def extract_commitments(
         if speaker is not None:
             last_speaker = speaker
         if candidate is not None:
-            topics = tuple(e.node.id for e in vocabulary.find(normalise(candidate.text)))
+            topics = tuple(e.node for e in vocabulary.find(normalise(candidate.text)))
             found.append(replace(candidate, topics=topics))
         if sentence.duplicate_of is None:
             previous = sentence
@@ -521,7 +521,7 @@ def _combine(first: CandidateCommitment, again: CandidateCommitment) -> Candidat
         due_text=first.due_text or again.due_text,
         confidence=max(first.confidence, again.confidence),
         evidence=evidence,
-        topics=tuple(dict.fromkeys([*first.topics, *again.topics])),
+        topics=tuple({t.id: t for t in [*first.topics, *again.topics]}.values()),
     )
 
 

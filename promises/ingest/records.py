@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from promises.graph.model import CommitmentKind, DateConfidence, Span
+from promises.graph.model import CommitmentKind, DateConfidence, Operation, Organisation, Place, Span, Theme
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +104,7 @@ class CandidateCommitment:
     confidence: float
     rule: str
     evidence: tuple[Span, ...] = ()
-    topics: tuple[str, ...] = ()  # vocabulary ids (themes, operations, places, organisations)
+    topics: tuple[Theme | Operation | Place | Organisation, ...] = ()
     key: str = ""  # normalised text used to merge repeats
 
 

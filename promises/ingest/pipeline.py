@@ -1,0 +1,141 @@
+"""Ingest files into a store: read, extract, plan, then apply and re-link in one atomic write.
+
+Documents already in the store (same bytes, whatever the name) are skipped, so re-ingesting
+changes nothing. A bad file is reported with its reason and the rest of the batch goes on. All
+changes of a run, and the re-linking they trigger, are applied inside one store transaction:
+if anything fails, or the process is killed, the store stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from promises.graph.errors import InputFileError
+from promises.graph.ids import document_id
+from promises.graph.ladybug_store import LadybugStore
+from promises.graph.linking import relink
+from promises.graph.model import ChangeSet, Commitment, Document, Meeting, Person
+from promises.ingest.extraction import extract_commitments
+from promises.ingest.metadata import parse_meeting
+from promises.ingest.plan import plan_document
+from promises.ingest.readers import SourceText, iter_input_files, read_document
+from promises.ingest.records import DocumentRecord
+from promises.ingest.segmentation import sentences, split_lines
+from promises.ingest.vocabulary import Vocabulary, default_vocabulary
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What one run did, for the closing line and for scripts."""
+
+    read: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    skipped: list[InputFileError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    new_meetings: int = 0
+    new_people: int = 0
+    new_commitments: int = 0
+    total_meetings: int = 0
+    total_people: int = 0
+    total_commitments: int = 0
+
+    @property
+    def failed(self) -> bool:
+        """True when nothing could be ingested and nothing was already there: the run failed."""
+        return not self.read and not self.already
+
+    def line(self) -> str:
+        parts = [f"{len(self.read)} document(s) read"]
+        if self.already:
+            parts.append(f"{len(self.already)} already ingested")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
+        parts.append(f"{self.new_meetings} new meeting(s) ({self.total_meetings} in store)")
+        parts.append(f"{self.new_people} new people ({self.total_people})")
+        parts.append(f"{self.new_commitments} new commitment(s) ({self.total_commitments})")
+        return ", ".join(parts)
+
+
+def extract_document(source: SourceText, year: int | None = None, vocabulary: Vocabulary | None = None) -> DocumentRecord:
+    """Everything one document says, before it meets the store."""
+    lines = split_lines(source.text)
+    meeting = parse_meeting(source.text, lines, source.path, year_override=year)
+    record = DocumentRecord(source.path, source.sha256, source.format, source.text, meeting)
+    record.commitments = extract_commitments(sentences(source.text), meeting, source.path,
+                                             vocabulary or default_vocabulary())  # fmt: skip
+    if meeting.date.warning:
+        record.warnings.append(f"{source.path}: {meeting.date.warning}")
+    return record
+
+
+def ingest_paths(
+    paths: Sequence[Path],
+    store: LadybugStore,
+    *,
+    now: datetime,
+    as_of: date,
+    year: int | None = None,
+    max_bytes: int = 20 * 1024 * 1024,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Read `paths` into `store`; see the module docstring for the guarantees."""
+    summary = IngestSummary()
+    known_documents: set[str] = set()
+    if store.exists():
+        known_documents = {d.id for d in store.load().of_type(Document)}
+    items = list(iter_input_files(paths))
+    changes = ChangeSet()
+    seen_in_run: set[str] = set()
+    for index, item in enumerate(items, start=1):
+        label = str(item.path if isinstance(item, InputFileError) else item)
+        if progress is not None:
+            progress(label, index, len(items))
+        if isinstance(item, InputFileError):
+            summary.skipped.append(item)
+            continue
+        try:
+            source = read_document(item, max_bytes=max_bytes)
+        except InputFileError as err:
+            summary.skipped.append(err)
+            continue
+        doc_id = document_id(source.sha256)
+        if doc_id in known_documents or doc_id in seen_in_run:
+            summary.already.append(source.path)
+            continue
+        seen_in_run.add(doc_id)
+        record = extract_document(source, year)
+        summary.warnings.extend(record.warnings)
+        changes.merge(plan_document(record, now))
+        summary.read.append(source.path)
+    if changes.is_empty():
+        if store.exists():
+            _count(summary, store.load().nodes.values(), before=None)
+        return summary
+    before = store.load().nodes if store.exists() else {}
+    with store.transaction() as tx:
+        tx.apply(changes)
+        data = tx.load()
+        tx.apply(relink(data, as_of))
+        after = tx.load().nodes
+    _count(summary, after.values(), before=before)
+    return summary
+
+
+def _count(summary: IngestSummary, nodes: object, before: dict[str, object] | None) -> None:
+    listed = list(nodes)  # type: ignore[call-overload]
+    summary.total_meetings = sum(1 for n in listed if isinstance(n, Meeting) and not n.stub)
+    summary.total_people = sum(1 for n in listed if isinstance(n, Person))
+    summary.total_commitments = sum(1 for n in listed if isinstance(n, Commitment))
+    if before is not None:
+        fresh = [n for n in listed if n.id not in before]
+        summary.new_meetings = sum(1 for n in fresh if isinstance(n, Meeting) and not n.stub)
+        summary.new_people = sum(1 for n in fresh if isinstance(n, Person))
+        summary.new_commitments = sum(1 for n in fresh if isinstance(n, Commitment))
