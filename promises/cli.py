@@ -1,7 +1,229 @@
-"""Command line: parses arguments, calls one package function, renders the result."""
+"""Command line: parse arguments, call one package function, render the result.
+
+stdout is data (tables, JSON, CSV); messages and progress go to stderr. Errors a user can cause
+are `PromiseGraphError`s, printed as one line and exit 1; anything else is a bug and crashes.
+Only this module reads the clock (for the default `--as-of`) and the environment.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from promises.graph.errors import PromiseGraphError, QueryError
+from promises.graph.model import CommitmentKind, Status
+from promises.queries.output import OutputFormat
+
+app = typer.Typer(
+    help="Promise Graph: who promised what in police accountability minutes, by when, and was it followed up.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+
+StoreOpt = Annotated[
+    Path,
+    typer.Option("--store", envvar="PROMISES_STORE", help="Store directory (default ./promises-store).",
+                 show_default=False),  # fmt: skip
+]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="table for people, json/csv for scripts.")]
+AsOfOpt = Annotated[
+    str | None, typer.Option("--as-of", help="Compute status as of this date (YYYY-MM-DD); default today.")
+]
+DEFAULT_STORE = Path("promises-store")
+
+
+def _err() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _store(path: Path) -> Any:
+    from promises.graph.ladybug_store import LadybugStore
+
+    return LadybugStore(path)
+
+
+def _as_of(value: str | None) -> date:
+    from promises.queries.search import parse_day
+
+    return parse_day(value) if value else date.today()
+
+
+def _fail(err: PromiseGraphError) -> typer.Exit:
+    _err().print(f"[red]Error:[/red] {err}", markup=True, soft_wrap=True)
+    return typer.Exit(code=1)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of minutes (.txt .md .html .pdf .docx).")],
+    store: StoreOpt = DEFAULT_STORE,
+    year: Annotated[int | None, typer.Option("--year", help="Year of meetings whose date omits it.")] = None,
+    max_size: Annotated[int, typer.Option("--max-size", help="Largest file to read, in MB.")] = 20,
+) -> None:
+    """Read minutes into the store: idempotent, incremental and atomic."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from promises.ingest.pipeline import ingest_paths
+
+    console = _err()
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console,
+                   transient=True)  # fmt: skip
+    task = bar.add_task("reading", total=None)
+
+    def progress(label: str, index: int, total: int) -> None:
+        if total > 3 and not bar.live.is_started:
+            bar.start()
+        bar.update(task, total=total, completed=index, description=f"reading {Path(label).name[:40]}")
+
+    try:
+        summary = ingest_paths(paths, _store(store), now=datetime.now(UTC), as_of=date.today(), year=year,
+                               max_bytes=max_size * 1024 * 1024, progress=progress)  # fmt: skip
+    except PromiseGraphError as err:
+        raise _fail(err) from None
+    finally:
+        bar.stop()
+    for skipped in summary.skipped:
+        console.print(f"[yellow]Skipped:[/yellow] {skipped}", soft_wrap=True)
+    for warning in summary.warnings:
+        console.print(f"[yellow]Warning:[/yellow] {warning}", soft_wrap=True)
+    for path in summary.already:
+        console.print(f"{path}: already ingested", soft_wrap=True)
+    console.print(summary.line(), soft_wrap=True)
+    if summary.failed:
+        raise typer.Exit(code=1)
+
+
+@app.command("list")
+def list_(
+    store: StoreOpt = DEFAULT_STORE,
+    about: Annotated[str | None, typer.Option(help="Theme, operation, place or organisation (or words).")] = None,
+    since: Annotated[str | None, typer.Option(help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    owner: Annotated[str | None, typer.Option(help="Owner role (CC, T/CC, Force) or person name.")] = None,
+    kind: Annotated[CommitmentKind | None, typer.Option(help="action, undertaking, assurance or request.")] = None,
+    status: Annotated[Status | None, typer.Option(help="open, in_progress, reported_done, overdue, silent.")] = None,
+    min_confidence: Annotated[float, typer.Option(help="Hide soft intent below this confidence.")] = 0.0,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Commitments in chronological order, with owner, deadline and status."""
+    from promises.queries.output import COMMITMENT_COLUMNS, COMMITMENT_CSV, render
+    from promises.queries.search import CommitmentFilter, find_commitments, parse_day
+    from promises.queries.views import commitment_json
+
+    try:
+        day = _as_of(as_of)
+        flt = CommitmentFilter(about, parse_day(since) if since else None,
+                               parse_day(until, end=True) if until else None, owner, kind, status,
+                               min_confidence)  # fmt: skip
+        data = _store(store).load()
+        records = [commitment_json(data, c, day) for c in find_commitments(data, flt, day)]
+    except PromiseGraphError as err:
+        raise _fail(err) from None
+    render(records, fmt, sys.stdout, columns=COMMITMENT_COLUMNS, csv_columns=COMMITMENT_CSV,
+           title=f"{len(records)} commitment(s), status as of {day.isoformat()}")  # fmt: skip
+
+
+@app.command()
+def meetings(
+    store: StoreOpt = DEFAULT_STORE,
+    since: Annotated[str | None, typer.Option(help="On or after: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="On or before: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Meetings in date order, with chair, attendees and how their date was established."""
+    from promises.queries.output import MEETING_COLUMNS, MEETING_CSV, render
+    from promises.queries.search import list_meetings, parse_day
+    from promises.queries.views import meeting_json
+
+    try:
+        data = _store(store).load()
+        found = list_meetings(data, parse_day(since) if since else None, parse_day(until, end=True) if until else None)
+    except PromiseGraphError as err:
+        raise _fail(err) from None
+    render([meeting_json(data, m) for m in found], fmt, sys.stdout, columns=MEETING_COLUMNS,
+           csv_columns=MEETING_CSV, title=f"{len(found)} meeting(s)")  # fmt: skip
+
+
+@app.command()
+def people(
+    store: StoreOpt = DEFAULT_STORE,
+    name: Annotated[str | None, typer.Option(help="Only people whose name contains this.")] = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """People with the offices they held and when (tenures learnt from attendance lists)."""
+    from promises.queries.output import PEOPLE_COLUMNS, PEOPLE_CSV, render
+    from promises.queries.search import list_people
+    from promises.queries.views import person_json
+
+    try:
+        data = _store(store).load()
+        found = list_people(data, name)
+    except PromiseGraphError as err:
+        raise _fail(err) from None
+    render([person_json(data, p) for p in found], fmt, sys.stdout, columns=PEOPLE_COLUMNS, csv_columns=PEOPLE_CSV,
+           title=f"{len(found)} people")  # fmt: skip
+
+
+@app.command()
+def trace(
+    key: Annotated[str, typer.Argument(help="A commitment id (or its prefix), or words from it.")],
+    store: StoreOpt = DEFAULT_STORE,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """One commitment's life: made, each later update, and its status with the evidence."""
+    from promises.queries.trace import render_timeline, trace_commitment
+
+    try:
+        data = _store(store).load()
+        result = trace_commitment(data, key, _as_of(as_of), interactive=sys.stdin.isatty() and fmt is OutputFormat.TABLE)
+    except PromiseGraphError as err:
+        raise _fail(err) from None
+    render_timeline(result, fmt, sys.stdout, _err())
+    if result.record is None:
+        raise typer.Exit(code=2)
+
+
+@app.command()
+def cypher(
+    query: Annotated[str, typer.Argument(help="A Cypher query; pass user values with --param, never inline.")],
+    store: StoreOpt = DEFAULT_STORE,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value (JSON for numbers, lists).")] = None,
+    neo4j: Annotated[bool, typer.Option("--neo4j", help="Run on Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD).")] = False,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Run Cypher on the embedded store (or on Neo4j)."""
+    from promises.queries.cypher import parse_params, result_records, run_cypher
+
+    try:
+        params = parse_params(param or [])
+        result = run_cypher(query, params, store=_store(store), neo4j_env=dict(os.environ) if neo4j else None)
+    except PromiseGraphError as err:
+        raise _fail(err) from None
+    _render_result(result, fmt, result_records(result))
+
+
+def _render_result(result: Any, fmt: OutputFormat, records: list[dict[str, Any]]) -> None:
+    from promises.queries.output import render
+
+    columns = [(c, c) for c in result.columns]
+    render(records, fmt, sys.stdout, columns=columns, csv_columns=list(result.columns),
+           title=f"{len(records)} row(s)")  # fmt: skip
+
 
 def main() -> None:
-    raise SystemExit("promises: under construction")
+    """Console-script entry point."""
+    try:
+        app()
+    except QueryError as err:  # pragma: no cover - commands translate their own errors
+        _err().print(f"Error: {err}")
+        raise SystemExit(1) from None

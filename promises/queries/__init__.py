@@ -1,0 +1,1 @@
+"""Queries: search, trace, Cypher and SPARQL runners, and the JSON contract."""
