@@ -220,7 +220,8 @@ def read_pdf(path: Path, data: bytes) -> str:
     """Extract the text layer of every page, pages joined by a blank line.
 
     Repeated paragraphs and running headers stay in: the clean step removes them while
-    keeping offsets. A PDF with an empty owner password opens like any other.
+    keeping offsets. An encrypted PDF with an empty user password (only editing locked, common
+    for published minutes) opens like any other.
     """
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
