@@ -50,7 +50,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # charset-normalizer too little evidence (it reads "café – £5" as cp775), so these encodings
 # are tried first and the detector's open choice is the fallback.
 _WESTERN_ENCODINGS = ["cp1252", "latin_1"]
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 _MAX_CONTROL_RATIO = 0.01
 _HTML_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -60,6 +60,27 @@ _HTML_LINE_MARK = "\ue000"
 _HTML_PARAGRAPH_MARK = "\ue001"
 _HTML_BREAKS = re.compile("[ \ue000\ue001]*[\ue000\ue001][ \ue000\ue001]*")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_DROPPED = ("script", "style", "nav", "head", "noscript", "template")
+_HTML_PARAGRAPHS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre", "dl"}
+)
+_HTML_LINES = frozenset(
+    {
+        "div", "li", "tr", "br", "hr", "section", "article", "main", "header", "footer", "aside",
+        "address", "figure", "figcaption", "form", "fieldset", "dt", "dd", "caption",
+        "thead", "tbody", "tfoot", "details", "summary", "body", "html",
+    }
+)  # fmt: skip
+# pypdf raises its own errors for most damage, but on hostile bytes its object parser can also
+# fail with these built-ins; any other exception is a bug and should surface.
+_PDF_PARSE_ERRORS: tuple[type[Exception], ...] = (
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
+    RecursionError,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +220,8 @@ def read_pdf(path: Path, data: bytes) -> str:
     """Extract the text layer of every page, pages joined by a blank line.
 
     Repeated paragraphs and running headers stay in: the clean step removes them while
-    keeping offsets. A PDF with an empty owner password opens like any other.
+    keeping offsets. An encrypted PDF with an empty user password (only editing locked, common
+    for published minutes) opens like any other.
     """
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
@@ -246,17 +268,6 @@ READERS: dict[InputFormat, Callable[[Path, bytes], str]] = {
     InputFormat.PDF: read_pdf,
     InputFormat.DOCX: read_docx,
 }
-
-# pypdf raises its own errors for most damage, but on hostile bytes its object parser can also
-# fail with these built-ins; any other exception is a bug and should surface.
-_PDF_PARSE_ERRORS: tuple[type[Exception], ...] = (
-    ValueError,
-    KeyError,
-    IndexError,
-    TypeError,
-    AttributeError,
-    RecursionError,
-)
 
 
 def _walk_argument(path: Path) -> Iterator[Path | InputFileError]:
@@ -409,19 +420,6 @@ def _decode_html(path: Path, data: bytes) -> str:
             except (LookupError, UnicodeDecodeError):
                 pass
     return _decode_text(path, data)
-
-
-_HTML_DROPPED = ("script", "style", "nav", "head", "noscript", "template")
-_HTML_PARAGRAPHS = frozenset(
-    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre", "dl"}
-)
-_HTML_LINES = frozenset(
-    {
-        "div", "li", "tr", "br", "hr", "section", "article", "main", "header", "footer", "aside",
-        "address", "figure", "figcaption", "form", "fieldset", "dt", "dd", "caption",
-        "thead", "tbody", "tfoot", "details", "summary", "body", "html",
-    }
-)  # fmt: skip
 
 
 def _html_render(node: LexborNode, out: list[str], *, preformatted: bool) -> None:

@@ -8,9 +8,8 @@ only to change a fixture, then commit the results together with the change here:
 
 pypdf and python-docx come from the project's own dependencies. The meeting is made up (names,
 places and figures are invented) in the shape of the real West Mercia seeds; every variant
-carries the same words so tests can compare what each reader extracts. Output is deterministic
-apart from the timestamps and ids PDF and DOCX writers embed; those are pinned where the
-libraries allow it.
+carries the same words so tests can compare what each reader extracts. Output is byte-for-byte
+reproducible except bad/protected.pdf, whose file id pypdf draws at random when encrypting.
 """
 
 from __future__ import annotations
@@ -163,6 +162,20 @@ def meeting_docx() -> bytes:
     document.add_paragraph(NEXT_MEETING)
     out = io.BytesIO()
     document.save(out)
+    return _pinned_zip(out.getvalue())
+
+
+def _pinned_zip(data: bytes) -> bytes:
+    """Rewrite a zip with fixed member timestamps, so regenerating does not churn the file."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            pinned = zipfile.ZipInfo(info.filename, date_time=PINNED_TIME.timetuple()[:6])
+            pinned.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(pinned, source.read(info))
     return out.getvalue()
 
 
