@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from promises.graph.model import CommitmentKind, DateConfidence, Operation, Organisation, Place, Span, Theme
+from promises.graph.model import (
+    CommitmentKind,
+    DateConfidence,
+    Day,
+    Operation,
+    Organisation,
+    Place,
+    Span,
+    Theme,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +82,7 @@ class MeetingInfo:
     chair: str
     minutes_by: str
     attendees: tuple[Attendee, ...]
-    next_meeting: date | None
+    next_meeting: Day | None
     next_meeting_text: str
     back_references: tuple[BackReference, ...] = ()
 
