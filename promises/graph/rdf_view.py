@@ -228,9 +228,9 @@ class _RdfBuilder:
         for agent in owner_person or owner_office:
             self.add(s, SDO.agent, self.iri(agent))
         self._evidence(s, c.id, c.text, c.file, c.start, c.end)
-        for n, extra in enumerate(_spans(c.evidence)):
-            if extra != (c.file, c.start, c.end):
-                self._evidence(s, f"{c.id}#evidence-{n + 1}", None, *extra)
+        extras = [span for span in _spans(c.evidence) if span != (c.file, c.start, c.end)]
+        for n, extra in enumerate(extras, start=1):
+            self._evidence(s, f"{c.id}#evidence-{n}", None, *extra)
 
     def _update(self, s: URIRef, u: Update) -> None:
         self.add(s, RDF.type, PG.Update)
