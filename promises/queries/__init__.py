@@ -1,0 +1,1 @@
+"""Answers to analysts' questions: list, trace, status, Cypher and SPARQL."""
