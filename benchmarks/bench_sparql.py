@@ -114,7 +114,8 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
 def main() -> None:
     meetings = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     secs, data = timed(lambda: generate(meetings))
-    print(f"generate GraphData: {meetings} meetings, {len(data.nodes)} nodes, {len(data.edges)} edges: {secs:.1f}s")
+    print(f"generate GraphData: {meetings} meetings, {len(data.nodes)} nodes, "  # type: ignore[attr-defined]
+          f"{len(data.edges)} edges: {secs:.1f}s")  # type: ignore[attr-defined]
     secs, graph = timed(lambda: to_rdf(data))
     print(f"rdflib build (to_rdf): {secs:.1f}s, {len(graph)} triples")  # type: ignore[arg-type]
     secs, store = timed(lambda: to_oxigraph(graph))  # type: ignore[arg-type]

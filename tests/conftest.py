@@ -6,7 +6,7 @@ so a change here must be mirrored there.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -31,7 +31,7 @@ from promises.graph.model import (
 )
 
 D1 = Document("d-" + "a" * 64, "minutes/2024-11-27.txt", "txt", 5000,
-              datetime(2025, 1, 2, 9, 30, tzinfo=timezone.utc))
+              datetime(2025, 1, 2, 9, 30, tzinfo=UTC))
 D2 = Document("d-" + "b" * 64, "minutes/2025-02-26.pdf", "pdf", 3000)
 M0 = Meeting("m-0000000000000000", date(2019, 5, 1), "West Mercia PCC",
              date_confidence=DateConfidence.MONTH, stub=True)

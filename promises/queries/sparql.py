@@ -24,6 +24,7 @@ from pyparsing import ParseBaseException
 from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Identifier
+from rdflib.term import Node as Term
 
 from promises.graph.errors import QueryError
 from promises.graph.rdf_vocab import PREFIXES
@@ -65,7 +66,9 @@ def to_oxigraph(graph: Graph) -> pyoxigraph.Store:
     try:
         import pyoxigraph
     except ImportError as err:
-        raise QueryError("the oxigraph engine needs pyoxigraph: pip install 'promise-graph[oxigraph]'") from err
+        raise QueryError(
+            "the oxigraph engine needs pyoxigraph: pip install 'promise-graph[oxigraph]'"
+        ) from err
     store = pyoxigraph.Store()
     # N-Triples is the cheapest lossless hand-over: no prefixes, one triple per line.
     store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), pyoxigraph.RdfFormat.N_TRIPLES)
@@ -108,7 +111,7 @@ def _run_rdflib(graph: Graph, query: str, terms: dict[str, Identifier]) -> Query
         return QueryResult(("ask",), ((bool(result.askAnswer),),))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         assert result.graph is not None
-        return QueryResult(TRIPLE_COLUMNS, _rows(tuple(t) for t in result.graph))
+        return QueryResult(TRIPLE_COLUMNS, _rows((s, p, o) for s, p, o in result.graph))
     columns = tuple(str(v) for v in result.vars or ())
     return QueryResult(columns, _rows(tuple(row) for row in result))  # type: ignore[arg-type]
 
@@ -131,9 +134,8 @@ def _run_oxigraph(store: pyoxigraph.Store, query: str, terms: dict[str, Identifi
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(("ask",), ((bool(answer),),))
     if isinstance(answer, ox.QueryTriples):
-        return QueryResult(
-            TRIPLE_COLUMNS, _rows((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in answer)
-        )
+        triples = ((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in answer)
+        return QueryResult(TRIPLE_COLUMNS, _rows(triples))
     columns = tuple(v.value for v in answer.variables)
     return QueryResult(
         columns, _rows(tuple(_from_ox(solution[c]) for c in columns) for solution in answer)
@@ -170,11 +172,11 @@ def _from_ox(term: Any) -> Identifier | None:
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def _rows(rows: Iterable[tuple[Identifier | None, ...]]) -> tuple[tuple[Any, ...], ...]:
+def _rows(rows: Iterable[tuple[Term | None, ...]]) -> tuple[tuple[Any, ...], ...]:
     return tuple(tuple(_python(v) for v in row) for row in rows)
 
 
-def _python(term: Identifier | None) -> Any:
+def _python(term: Term | None) -> Any:
     """IRIs as plain strings, literals as Python values (`date`, `int` …), blank nodes as `_:id`."""
     if term is None:
         return None
