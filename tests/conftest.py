@@ -39,3 +39,5 @@ def store_copy(seed_store: LadybugStore, tmp_path: Path) -> LadybugStore:
     target = tmp_path / "store"
     shutil.copytree(seed_store.path, target)
     return LadybugStore(target)
+
+from tests.small_graph import small_graph  # noqa: E402,F401  (the hand-built graph fixture of the RDF tests)
