@@ -1,0 +1,1 @@
+"""Ingest: read, clean and segment minutes, then extract meetings and commitments."""
