@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
 # dateutil's relativedelta does calendar arithmetic that timedelta cannot: "+6 months" and
 # "day=31" clamp to the real month end (31 Aug + 6 months = 28/29 Feb). We deliberately do
@@ -76,7 +77,10 @@ _NUMBER_WORDS: dict[str, int] = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
     "twenty-four": 24,
 }  # fmt: skip
-_NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[\s-]four)\b"
+_NUM = (
+    r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
+    r"|twenty[\s-]four)\b"
+)
 
 _QUARTER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
@@ -87,9 +91,7 @@ _QUARTER = (
     r"|\b(?P<qo>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b)"
 )
 # A year or a financial year written after a quarter or alone: "2025", "2024/25", "24/25".
-_YEARISH = (
-    r"(?:(?P<y>(?:19|20)\d\d)(?:\s*/\s*(?P<yb>\d\d(?:\d\d)?))?|(?P<s1>\d\d)/(?P<s2>\d\d))"
-)
+_YEARISH = r"(?:(?P<y>(?:19|20)\d\d)(?:\s*/\s*(?P<yb>\d\d(?:\d\d)?))?|(?P<s1>\d\d)/(?P<s2>\d\d))"
 
 # The month each UK meteorological season ends in.
 _SEASON_END_MONTH: dict[str, int] = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
@@ -246,7 +248,9 @@ def financial_quarter_end(q: int, on_or_after: date) -> date:
     return end if end >= on_or_after else _month_end(on_or_after.year + 1, end_month)
 
 
-def find_deadline(sentence: str, meeting_date: date | None, next_meeting: date | None = None) -> Deadline | None:
+def find_deadline(
+    sentence: str, meeting_date: date | None, next_meeting: date | None = None
+) -> Deadline | None:
     """The deadline stated in one sentence of minutes, or None when there is none.
 
     When several time phrases qualify, the first one in the sentence wins (the longest if two
@@ -393,6 +397,21 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _next_day_month(day: int, month: int, meeting: date | None) -> date | None:
+    """A day and month without a year: their next occurrence on or after the meeting."""
+    return _on_or_after(lambda year: _safe_date(year, month, day), meeting)
+
+
+def _length(unit: str, amount: int) -> relativedelta:
+    if unit == "day":
+        return relativedelta(days=amount)
+    if unit == "week":
+        return relativedelta(weeks=amount)
+    if unit == "month":
+        return relativedelta(months=amount)
+    return relativedelta(years=amount)
+
+
 def _two_digit_year(text: str) -> int:
     return 2000 + int(text)
 
@@ -455,7 +474,7 @@ def _day_months(ctx: _Context) -> list[Deadline]:
             elif two_digit is not None:
                 due = _safe_date(_two_digit_year(two_digit), month, day)
             else:
-                due = _on_or_after(lambda y, mo=month, d=day: _safe_date(y, mo, d), ctx.meeting)
+                due = _next_day_month(day, month, ctx.meeting)
             hit = _accept(ctx, m, due, "explicit_date", cue=_find_cue(ctx.sentence, m.start()))
             if hit is not None:
                 out.append(hit)
@@ -491,7 +510,7 @@ def _months(ctx: _Context) -> list[Deadline]:
             if m["apos"] is not None or number > 31 or near:
                 due = on(2000 + number)
             elif ctx.meeting is not None:
-                due = _on_or_after(lambda y, mo=month, d=number: _safe_date(y, mo, d), ctx.meeting)
+                due = _next_day_month(number, month, ctx.meeting)
                 rule = "explicit_date"
             else:
                 due = None
@@ -574,7 +593,7 @@ def _period_due(unit: str, ahead: bool, meeting: date, first_day: bool) -> date:
         end = end + relativedelta(months=3 * int(ahead), day=31)
         return end + relativedelta(months=-2, day=1) if first_day else end
     if unit == "financial year":
-        end = date(meeting.year, 3, 31) if meeting <= date(meeting.year, 3, 31) else date(meeting.year + 1, 3, 31)
+        end = date(meeting.year if meeting.month <= 3 else meeting.year + 1, 3, 31)
         end = end + relativedelta(years=int(ahead))
         return date(end.year - 1, 4, 1) if first_day else end
     year = meeting.year + int(ahead)  # "year" and "calendar year"
@@ -624,7 +643,7 @@ def _durations(ctx: _Context) -> list[Deadline]:
         cue = _find_cue(ctx.sentence, m.start())
         if m["next"] is None and cue is not None and cue.article:
             continue  # "in the 12 months to March" measures a past span
-        due = None if ctx.meeting is None else ctx.meeting + relativedelta(**{unit + "s": amount})
+        due = None if ctx.meeting is None else ctx.meeting + _length(unit, amount)
         hit = _accept(
             ctx, m, due, "duration", strong=_DURATION_STRONG, weak=_DURATION_WEAK,
             forward=m["next"] is not None and cue is not None, cue=cue,
@@ -689,7 +708,7 @@ def _festive(ctx: _Context) -> list[Deadline]:
             month, day = 1, 1
         else:
             month, day = 1, 31
-        due = _on_or_after(lambda y, mo=month, d=day: date(y, mo, d), ctx.meeting)
+        due = _next_day_month(day, month, ctx.meeting)
         hit = _accept(ctx, m, due, "festive", cue=cue)
         if hit is not None:
             out.append(hit)
@@ -723,7 +742,7 @@ def _meetings(ctx: _Context) -> list[Deadline]:
             if mon["y4"] is not None:
                 due = _month_end(int(mon["y4"]), month)
             else:
-                due = _on_or_after(lambda y, mo=month: _month_end(y, mo), ctx.meeting)
+                due = _on_or_after(partial(_month_end, month=month), ctx.meeting)
             rule, forward = "month_meeting", False
         else:
             continue
