@@ -56,21 +56,14 @@ _MONTH_NUMBERS: dict[str, int] = {
 }  # fmt: skip
 
 
-def _month_alternation() -> str:
-    """Regex for a month name; abbreviations may end in a dot ("Sept.")."""
-    parts = []
-    for name in sorted(_MONTH_NUMBERS, key=len, reverse=True):
-        if name == "may":
-            # "may" is far more often the modal verb; only the capitalised word is a month.
-            parts.append("(?-i:May)")
-        elif len(name) <= 4 and name not in {"june", "july"}:
-            parts.append(name + r"\.?")
-        else:
-            parts.append(name)
-    return r"\b(?P<mon>" + "|".join(parts) + r")(?![\w])"
-
-
-_MONTH = _month_alternation()
+# Written as a small trie rather than one branch per spelling: this pattern is tried at every
+# word of every candidate sentence, and Python's re does not factor alternations itself.
+# "may" is far more often the modal verb, so only the capitalised word is a month.
+_MONTH = (
+    r"\b(?P<mon>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|(?-i:May)"
+    r"|june?|july?|aug(?:ust|\.)?|sep(?:tember|t\.?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?"
+    r"|dec(?:ember|\.)?)(?!\w)"
+)
 
 _NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -105,13 +98,29 @@ _DURATION_WEAK = frozenset({"over", "during"})
 _PERIOD_STRONG = _STRONG | {"later", "within"}
 _MEETING_STRONG = frozenset({"to", "for", "by", "before", "until"})
 
-# Cheap pre-check: a sentence with none of these cannot hold a deadline, and most sentences of
-# minutes have none, so the family regexes below run on a small fraction of the text.
-_HINT = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|quarter|week|month|year|"
-    r"spring|summer|autumn|winter|christmas|xmas|meeting|hta|coming|following|fortnight)",
-    re.IGNORECASE,
+# Cheap pre-checks. A deadline needs a digit or one of the gate words below, and each family of
+# rules runs only when its own gate words occur. Testing a set of words costs a fraction of one
+# case-insensitive regex alternation scan, and most sentences of minutes fail every gate.
+_MONTH_GATE = frozenset(_MONTH_NUMBERS)
+_MEETING_GATE = frozenset(
+    f"{word}{plural}"
+    for word in ("meeting", "hta", "board", "session", "panel", "committee")
+    for plural in ("", "s")
 )
+_QUARTER_GATE = frozenset({"quarter", "q1", "q2", "q3", "q4"})
+_PERIOD_GATE = frozenset({"week", "month", "quarter", "year"})
+_LENGTH_GATE = frozenset(
+    f"{unit}{plural}" for unit in ("day", "week", "fortnight", "month", "year") for plural in ("", "s")
+)
+_VAGUE_GATE = frozenset({"days", "weeks", "months"})
+_SEASON_GATE = frozenset(_SEASON_END_MONTH)
+_FESTIVE_GATE = frozenset({"christmas", "xmas", "year"})
+_HINT_WORDS = (
+    _MONTH_GATE | _QUARTER_GATE | _LENGTH_GATE | _SEASON_GATE | _FESTIVE_GATE
+    | {"next", "coming", "following", "forthcoming", "subsequent", "upcoming"}
+)  # fmt: skip
+_DIGIT = re.compile(r"\d")
+_LOWER_WORD = re.compile(r"[a-z][a-z0-9]*")
 
 # The cue is read backwards from the start of a target: "by the end of |Jan 2025".
 _CUE_BEFORE = re.compile(
@@ -258,11 +267,15 @@ def find_deadline(
     `meeting_date` only phrases carrying their own year resolve; the rest keep their words
     with `due=None`.
     """
-    if not _HINT.search(sentence):
+    words = frozenset(_LOWER_WORD.findall(sentence.lower()))
+    has_digit = _DIGIT.search(sentence) is not None
+    if not has_digit and _HINT_WORDS.isdisjoint(words):
         return None
     ctx = _Context(sentence, meeting_date, next_meeting)
     best: Deadline | None = None
-    for family in _FAMILIES:
+    for gate, needs_digit, family in _FAMILIES:
+        if (needs_digit and not has_digit) or (gate is not None and gate.isdisjoint(words)):
+            continue
         for match in family(ctx):
             if meeting_date is not None and match.due is not None and match.due < meeting_date:
                 continue  # a date already past at the meeting is history, not a promise
@@ -753,16 +766,17 @@ def _meetings(ctx: _Context) -> list[Deadline]:
     return out
 
 
-_FAMILIES: tuple[Callable[[_Context], list[Deadline]], ...] = (
-    _meetings,
-    _numeric_dates,
-    _day_months,
-    _months,
-    _years,
-    _quarters,
-    _periods,
-    _durations,
-    _vague,
-    _seasons,
-    _festive,
+# (words one of which must occur, or None; whether a digit must occur; family)
+_FAMILIES: tuple[tuple[frozenset[str] | None, bool, Callable[[_Context], list[Deadline]]], ...] = (
+    (_MEETING_GATE, False, _meetings),
+    (None, True, _numeric_dates),
+    (_MONTH_GATE, True, _day_months),
+    (_MONTH_GATE, False, _months),
+    (None, True, _years),
+    (_QUARTER_GATE, False, _quarters),
+    (_PERIOD_GATE, False, _periods),
+    (_LENGTH_GATE, False, _durations),
+    (_VAGUE_GATE, False, _vague),
+    (_SEASON_GATE, False, _seasons),
+    (_FESTIVE_GATE, False, _festive),
 )
