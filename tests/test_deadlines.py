@@ -179,6 +179,19 @@ POSITIVE: list[tuple[str, date | None, date | None, date | None, str, str]] = [
      S004, None, None, "in the coming months", "vague"),
     ("The inspection is due in March.",
      S004, None, D(2025, 3, 31), "due in March", "month"),
+    # Action tables: a "Due:" column, a weekday before the date, a bare weekday.
+    ("Due: 25.03.22",
+     D(2022, 3, 1), None, D(2022, 3, 25), "Due: 25.03.22", "explicit_date"),
+    ("Target date: 31 March 2025",
+     S004, None, D(2025, 3, 31), "Target date: 31 March 2025", "explicit_date"),
+    ("The minutes will be circulated by Friday 6th December.",
+     S004, None, D(2024, 12, 6), "by Friday 6th December", "explicit_date"),
+    ("Comments to the policy team by Friday.",
+     S004, None, D(2024, 11, 29), "by Friday", "weekday"),
+    ("Comments to the policy team by Wednesday.",
+     S004, None, D(2024, 12, 4), "by Wednesday", "weekday"),
+    ("The DCC will confirm next Tuesday.",
+     S004, None, D(2024, 12, 3), "next Tuesday", "weekday"),
     # --- no meeting date: only phrases with their own year resolve ------------------------
     ("The review will be completed by 30 September 2024.",
      None, None, D(2024, 9, 30), "by 30 September 2024", "explicit_date"),
@@ -280,6 +293,7 @@ NEGATIVE: list[tuple[str, date | None]] = [
     ("The force may review this approach in future.", S004),
     ("The force will report by 1 March 2024.", S004),  # already past at the meeting
     ("The PCC thanked the force for the report.", S004),
+    ("The panel met on Tuesday and agreed the terms of reference.", S004),
     ("Crime fell by 13.3% in the 12 months to March.", S004),
 ]  # fmt: skip
 

@@ -88,6 +88,7 @@ _YEARISH = r"(?:(?P<y>(?:19|20)\d\d)(?:\s*/\s*(?P<yb>\d\d(?:\d\d)?))?|(?P<s1>\d\
 
 # The month each UK meteorological season ends in.
 _SEASON_END_MONTH: dict[str, int] = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # --- cues and context -------------------------------------------------------------------
 
@@ -116,7 +117,7 @@ _VAGUE_GATE = frozenset({"days", "weeks", "months"})
 _SEASON_GATE = frozenset(_SEASON_END_MONTH)
 _FESTIVE_GATE = frozenset({"christmas", "xmas", "year"})
 _HINT_WORDS = (
-    _MONTH_GATE | _QUARTER_GATE | _LENGTH_GATE | _SEASON_GATE | _FESTIVE_GATE
+    frozenset(_WEEKDAYS) | _MONTH_GATE | _QUARTER_GATE | _LENGTH_GATE | _SEASON_GATE | _FESTIVE_GATE
     | {"next", "coming", "following", "forthcoming", "subsequent", "upcoming"}
 )  # fmt: skip
 _DIGIT = re.compile(r"\d")
@@ -125,9 +126,16 @@ _LOWER_WORD = re.compile(r"[a-z][a-z0-9]*")
 # The cue is read backwards from the start of a target: "by the end of |Jan 2025".
 _CUE_BEFORE = re.compile(
     r"(?<![\w'’])(?P<cue>no\s+later\s+than|not\s+later\s+than|prior\s+to|by|before|within|later"
-    r"|deadline(?:\s+(?:of|is|for))?|due(?:\s+(?:by|on|in|at|for|before))?"
+    r"|(?:deadline|target\s+date|due\s+date)(?:\s+(?:of|is|for))?|due(?:\s+(?:by|on|in|at|for|before))?"
     r"|in|during|over|at|on|for)"
-    r"\s+(?P<the>the\s+)?(?:(?:very\s+)?(?P<edge>end|close|start|beginning)\s+of\s+(?:the\s+)?)?\Z",
+    # Action tables write "Due: 25.03.22"; a weekday may precede the date ("by Friday 31 March").
+    r"(?:\s*:\s*|\s+)(?P<the>the\s+)?(?:(?:very\s+)?(?P<edge>end|close|start|beginning)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?\Z",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<next>next)\s+)?(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"(?!,?\s+(?:the\s+)?\d)",  # "Monday 20th January" is a date, found by the date rules
     re.IGNORECASE,
 )
 _DEADLINE_AFTER = re.compile(r"\s+deadline\b", re.IGNORECASE)
@@ -308,7 +316,7 @@ def _find_cue(sentence: str, target_start: int) -> _Cue | None:
     if m is None:
         return None
     word = " ".join(m["cue"].lower().split())
-    if word.startswith("deadline"):
+    if word.startswith(("deadline", "target date", "due date")):
         word = "deadline"
     elif word.startswith("due"):
         word = "due"
@@ -766,6 +774,22 @@ def _meetings(ctx: _Context) -> list[Deadline]:
     return out
 
 
+def _weekdays(ctx: _Context) -> list[Deadline]:
+    """ "by Friday", "next Tuesday": the first such day after the meeting (the meeting's own
+    weekday means a week later, since a promise is not due on the day it is made)."""
+    out = []
+    for m in _WEEKDAY.finditer(ctx.sentence):
+        due = None
+        if ctx.meeting is not None:
+            ahead = (_WEEKDAYS.index(m["wd"].lower()) - ctx.meeting.weekday()) % 7 or 7
+            due = ctx.meeting + timedelta(days=ahead)
+        hit = _accept(ctx, m, due, "weekday", forward=m["next"] is not None,
+                      cue=_find_cue(ctx.sentence, m.start()))  # fmt: skip
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
 # (words one of which must occur, or None; whether a digit must occur; family)
 _FAMILIES: tuple[tuple[frozenset[str] | None, bool, Callable[[_Context], list[Deadline]]], ...] = (
     (_MEETING_GATE, False, _meetings),
@@ -779,4 +803,5 @@ _FAMILIES: tuple[tuple[frozenset[str] | None, bool, Callable[[_Context], list[De
     (_VAGUE_GATE, False, _vague),
     (_SEASON_GATE, False, _seasons),
     (_FESTIVE_GATE, False, _festive),
+    (frozenset(_WEEKDAYS), False, _weekdays),
 )
