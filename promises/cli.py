@@ -373,6 +373,9 @@ def _render_result(result: Any, fmt: OutputFormat, records: list[dict[str, Any]]
 
 def main() -> None:
     """Console-script entry point."""
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its parser warnings are ours to report, once
     try:
         app()
     except QueryError as err:  # pragma: no cover - commands translate their own errors

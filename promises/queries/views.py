@@ -56,7 +56,6 @@ def commitment_json(data: GraphData, commitment: Commitment, as_of: date) -> Jso
         "topics": sorted(n.label for n in about if isinstance(n, Theme)),
         "operations": sorted(n.name for n in about if isinstance(n, Operation)),
         "places": sorted(n.name for n in about if isinstance(n, Place)),
-        "organisations": sorted(n.name for n in about if isinstance(n, Organisation)),
         "status": status.value,
         "status_as_of": as_of.isoformat(),
         "status_evidence": (
@@ -78,6 +77,7 @@ def commitment_json(data: GraphData, commitment: Commitment, as_of: date) -> Jso
             }
             for ev in updates_of(data, commitment.id)
         ],
+        "organisations": sorted(n.name for n in about if isinstance(n, Organisation)),
         "confidence": commitment.confidence,
         "rule": commitment.rule,
     }
@@ -142,9 +142,9 @@ def meeting_json(data: GraphData, meeting: Meeting) -> Json:
         "apologies": apologies,
         "next_meeting": iso(meeting.next_meeting),
         "date_confidence": meeting.date_confidence.value,
-        "date_evidence": meeting.date_evidence or None,
         "source": {"file": next((d.path for d in files if d is not None), None),
                    "files": sorted(d.path for d in files if d is not None)},  # fmt: skip
+        "date_evidence": meeting.date_evidence or None,
         "commitments": len(data.into(meeting.id, RelType.MADE_AT)),
     }
 
