@@ -88,7 +88,7 @@ class CommitmentFacts:
     @property
     def owner_label(self) -> str:
         if self.owner and self.person:
-            return f"{self.owner} ({self.person})"
+            return f"{self.person}, {self.owner}"
         return self.owner or self.person
 
 

@@ -51,6 +51,7 @@ from promises.viz.page import (
 )
 
 MEETING_GAP = 260  # px between consecutive meetings on the time axis
+MEETING_Y = -300.0
 LABEL_CHARS = 28
 VIS_LIB = re.compile(r"vis-(\d+)\.(\d+)\.(\d+)$")
 
@@ -203,7 +204,11 @@ def _initial_positions(
         (n for n in nodes if isinstance(n, Meeting)),
         key=lambda m: (m.date is None, m.date or date.min, m.id),
     )
-    pos: dict[str, tuple[float, float]] = {m.id: (i * MEETING_GAP, 0.0) for i, m in enumerate(meetings)}
+    # Centred above the origin: vis-network's central gravity then draws the rest below the axis.
+    middle = (len(meetings) - 1) / 2
+    pos: dict[str, tuple[float, float]] = {
+        m.id: ((i - middle) * MEETING_GAP, MEETING_Y) for i, m in enumerate(meetings)
+    }
     neighbours: dict[str, list[str]] = defaultdict(list)
     for e in edges:
         neighbours[e.src].append(e.dst)
@@ -215,17 +220,17 @@ def _initial_positions(
             anchor = next(
                 (m for m in neighbours[n.id] if m in pos and isinstance(data.nodes[m], Meeting)), None
             )
-            x0 = pos[anchor][0] if anchor else -MEETING_GAP
+            x0 = pos[anchor][0] if anchor else -(middle + 1) * MEETING_GAP
             j = per_meeting[anchor or ""]
             per_meeting[anchor or ""] += 1
-            band = 150.0 if isinstance(n, Commitment) else -150.0
-            pos[n.id] = (x0 + ((j % 5) - 2) * 44, band + (j // 5) * 44 * (1 if band > 0 else -1))
+            band = 150.0 if isinstance(n, Commitment) else -120.0
+            pos[n.id] = (x0 + ((j % 5) - 2) * 44, MEETING_Y + band + (j // 5) * 44 * (1 if band > 0 else -1))
     for i, n in enumerate(nodes):
         if n.id in pos:
             continue
         xs = [pos[m][0] for m in neighbours[n.id] if m in pos]
         x = sum(xs) / len(xs) if xs else 0.0
-        pos[n.id] = (x + (i % 7 - 3) * 30, 420.0 + (i % 4) * 40)
+        pos[n.id] = (x + (i % 7 - 3) * 30, MEETING_Y + 450.0 + (i % 4) * 40)
     return pos
 
 
