@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -52,6 +52,11 @@ from promises.viz.page import (
 
 MEETING_GAP = 260  # px between consecutive meetings on the time axis
 MEETING_Y = -300.0
+HUB_GAP = 120  # px between pinned owner/topic nodes in their row
+_HUB_ROWS = (
+    (Role.LABEL, Person.LABEL, Organisation.LABEL),
+    (Theme.LABEL, Operation.LABEL, Place.LABEL),
+)
 LABEL_CHARS = 28
 VIS_LIB = re.compile(r"vis-(\d+)\.(\d+)\.(\d+)$")
 
@@ -67,6 +72,12 @@ _EDGE_COLOURS: dict[RelType, str] = {
     RelType.AT: "#b5b5b5",
     RelType.NEXT: "#1f2a3a",
 }
+
+# Short springs keep a commitment under its meeting and a follow-up near where it was heard.
+_EDGE_LENGTHS: dict[RelType, int] = {RelType.MADE_AT: 70, RelType.AT: 70, RelType.UPDATES: 140}
+# Links to pinned owners and topics are drawn but exert no pull, or every commitment would
+# drift towards the busiest hub.
+_HUB_RELS = frozenset({RelType.OWNED_BY, RelType.HELD_BY, RelType.REQUESTED_BY, RelType.ABOUT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,15 +207,16 @@ def _neighbourhood(data: GraphData, commitment_ids: list[str]) -> tuple[list[Nod
 def _initial_positions(
     data: GraphData, nodes: list[Node], edges: list[Edge]
 ) -> dict[str, tuple[float, float]]:
-    """Meetings on a time axis (x by date order); other nodes start beside what they link to.
+    """Three tiers: meetings on a time axis, commitments beneath them, owners and topics below.
 
-    Starting near the final place keeps stabilisation short; meetings stay pinned afterwards.
+    Meetings (x by date order) and the shared owner and topic nodes are pinned, each hub under
+    the meetings it is linked to; only commitments and follow-ups move, so physics settles fast
+    and hubs linked to hundreds of commitments cannot pull the picture into a knot.
     """
     meetings = sorted(
         (n for n in nodes if isinstance(n, Meeting)),
         key=lambda m: (m.date is None, m.date or date.min, m.id),
     )
-    # Centred above the origin: vis-network's central gravity then draws the rest below the axis.
     middle = (len(meetings) - 1) / 2
     pos: dict[str, tuple[float, float]] = {
         m.id: ((i - middle) * MEETING_GAP, MEETING_Y) for i, m in enumerate(meetings)
@@ -217,21 +229,38 @@ def _initial_positions(
     per_meeting: Counter[str] = Counter()
     for n in nodes:
         if isinstance(n, Commitment | Update):
-            anchor = next(
-                (m for m in neighbours[n.id] if m in pos and isinstance(data.nodes[m], Meeting)), None
-            )
+            anchor = next((m for m in neighbours[n.id] if isinstance(data.nodes[m], Meeting)), "")
             x0 = pos[anchor][0] if anchor else -(middle + 1) * MEETING_GAP
-            j = per_meeting[anchor or ""]
-            per_meeting[anchor or ""] += 1
-            band = 150.0 if isinstance(n, Commitment) else -120.0
-            pos[n.id] = (x0 + ((j % 5) - 2) * 44, MEETING_Y + band + (j // 5) * 44 * (1 if band > 0 else -1))
-    for i, n in enumerate(nodes):
-        if n.id in pos:
-            continue
-        xs = [pos[m][0] for m in neighbours[n.id] if m in pos]
-        x = sum(xs) / len(xs) if xs else 0.0
-        pos[n.id] = (x + (i % 7 - 3) * 30, MEETING_Y + 450.0 + (i % 4) * 40)
+            j = per_meeting[anchor]
+            per_meeting[anchor] += 1
+            if isinstance(n, Commitment):
+                pos[n.id] = (x0 + ((j % 5) - 2) * 44, MEETING_Y + 130 + (j // 5) * 44)
+            else:
+                pos[n.id] = (x0 + ((j % 5) - 2) * 44, MEETING_Y - 110 - (j // 5) * 30)
+    depth = max((pos[n.id][1] for n in nodes if isinstance(n, Commitment)), default=MEETING_Y)
+    for row, labels in enumerate(_HUB_ROWS):
+        hubs = [n for n in nodes if n.LABEL in labels]
+        wanted = {h.id: _mean(pos[m][0] for m in neighbours[h.id] if m in pos) for h in hubs}
+        for hub_id, x in _spread(wanted, HUB_GAP).items():
+            pos[hub_id] = (x, depth + 260 + row * 110)
     return pos
+
+
+def _mean(values: Iterable[float]) -> float:
+    kept = list(values)
+    return sum(kept) / len(kept) if kept else 0.0
+
+
+def _spread(wanted: dict[str, float], gap: float) -> dict[str, float]:
+    """Keep the order of the wanted x positions but at least `gap` apart, centred as wanted."""
+    order = sorted(wanted, key=lambda k: (wanted[k], k))
+    placed: dict[str, float] = {}
+    last = float("-inf")
+    for key in order:
+        last = max(wanted[key], last + gap)
+        placed[key] = last
+    shift = _mean(wanted.values()) - _mean(placed.values())
+    return {k: round(x + shift, 1) for k, x in placed.items()}
 
 
 def _short(value: str, limit: int = LABEL_CHARS) -> str:
@@ -276,7 +305,7 @@ def _node_attrs(node: Node, facts: CommitmentFacts | None, xy: tuple[float, floa
         name = topic_label(node) or node.id
         label = _short(name)
         tooltip = f"{node.LABEL}: {name}"
-    fixed = isinstance(node, Meeting)
+    fixed = not isinstance(node, Commitment | Update)
     attrs: dict[str, Any] = {
         "label": label,
         "tooltip": tooltip,
@@ -292,14 +321,21 @@ def _node_attrs(node: Node, facts: CommitmentFacts | None, xy: tuple[float, floa
     }
     if fixed:
         attrs["fixed"] = {"x": True, "y": True}
+    if isinstance(node, Meeting):
         attrs["font"] = {"color": "#ffffff", "size": 12}
-        attrs["physics"] = False
     return attrs
 
 
 def _edge_attrs(e: Edge) -> dict[str, Any]:
     colour = _EDGE_COLOURS.get(e.type, "#999999")
-    attrs: dict[str, Any] = {"tooltip": e.type.value, "color": {"color": colour, "opacity": 0.7}}
+    attrs: dict[str, Any] = {
+        "tooltip": e.type.value,
+        "color": {"color": colour, "opacity": 0.7},
+        "length": _EDGE_LENGTHS.get(e.type, 260),
+    }
+    if e.type in _HUB_RELS:
+        attrs["physics"] = False
+        attrs["color"]["opacity"] = 0.35
     if e.type is RelType.NEXT:
         attrs["dashes"] = True
     return attrs
@@ -316,7 +352,7 @@ def _options(node_count: int) -> dict[str, Any]:
             "solver": "barnesHut",
             "barnesHut": {
                 "gravitationalConstant": -2500,
-                "centralGravity": 0.05,
+                "centralGravity": 0.2,
                 "springLength": 110,
                 "springConstant": 0.04,
                 "damping": 0.35,
