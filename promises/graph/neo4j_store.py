@@ -140,7 +140,23 @@ class Neo4jAuthError(PromiseGraphError):
         self.user = user
 
     def __str__(self) -> str:
-        return f"Neo4j rejected the credentials for user {self.user} at {self.uri}; check {ENV_USER}/{ENV_PASSWORD}"
+        return (
+            f"Neo4j rejected the credentials for user {self.user} at {self.uri}; "
+            f"check {ENV_USER} and {ENV_PASSWORD}"
+        )
+
+
+class Neo4jLoginError(PromiseGraphError):
+    """The server answered but refused the session for another reason than bad credentials."""
+
+    def __init__(self, uri: str, user: str, reason: str) -> None:
+        super().__init__(uri, user, reason)
+        self.uri = uri
+        self.user = user
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"Neo4j at {self.uri} refused the login for user {self.user}: {self.reason}"
 
 
 class Neo4jWriteError(PromiseGraphError):
@@ -160,9 +176,12 @@ def settings_from_env(env: Mapping[str, str]) -> Neo4jSettings:
 
     The CLI passes `os.environ`; library code never reads the environment itself.
 
-    >>> settings_from_env({"NEO4J_URI": "bolt://127.0.0.1:7687", "NEO4J_USER": "neo4j",
-    ...                    "NEO4J_PASSWORD": "s3cret"})
-    Neo4jSettings(uri='bolt://127.0.0.1:7687', user='neo4j', database=None, dialect=<CypherDialect.NEO4J: 'neo4j'>, connection_timeout=15.0)
+    >>> s = settings_from_env({"NEO4J_URI": "bolt://127.0.0.1:7687", "NEO4J_USER": "neo4j",
+    ...                        "NEO4J_PASSWORD": "s3cret"})
+    >>> s.uri, s.user, s.database
+    ('bolt://127.0.0.1:7687', 'neo4j', None)
+    >>> "s3cret" in repr(s)
+    False
     """
     values = {}
     for name in (ENV_URI, ENV_USER, ENV_PASSWORD):
@@ -457,6 +476,7 @@ class _SessionContext:
 
     def __enter__(self) -> Any:
         import neo4j
+        from neo4j.exceptions import Neo4jError
 
         settings = self._settings
         try:
@@ -471,6 +491,8 @@ class _SessionContext:
         except Exception as err:
             self._close()
             _translate_connection(err, settings)
+            if isinstance(err, Neo4jError):
+                raise Neo4jLoginError(settings.uri, settings.user, _reason(err, settings)) from err
             raise
         self._session = self._driver.session(database=settings.database)
         return self._session
@@ -553,6 +575,7 @@ def _native(value: Any) -> Any:
 __all__ = [
     "CypherDialect",
     "Neo4jAuthError",
+    "Neo4jLoginError",
     "Neo4jSettings",
     "Neo4jSettingsError",
     "Neo4jUnavailableError",
