@@ -156,17 +156,8 @@ def test_failed_export_leaves_the_previous_one_untouched(sample_data: GraphData,
 
 
 def test_edge_properties_follow_the_schema(tmp_path: Path) -> None:
-    a, b = (
-        Person("p-0000000000000001", "A"),
-        Commitment(
-            "c-0000000000000001",
-            kind="action",
-            text="t",
-            file="f",
-            start=0,
-            end=1,  # type: ignore[arg-type]
-        ),
-    )
+    a = Person("p-0000000000000001", "A")
+    b = Commitment("c-0000000000000001", CommitmentKind.ACTION, "t", "f", 0, 1)
     data = GraphData.build([a, b], [edge(RelType.REQUESTED_BY, b, a)])
     export_csv(data, tmp_path / "x")
     assert read(tmp_path / "x" / "rels-REQUESTED_BY.csv") == [
