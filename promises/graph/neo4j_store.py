@@ -223,10 +223,13 @@ def push(
     With `state_dir`, only rows whose content changed since the last push to the same target
     are sent and rows that disappeared are deleted; the manifest is rewritten only after every
     batch succeeded, so an interrupted push is simply redone (MERGE makes that safe).
-    `progress(done, total)` is called after each batch, counted in rows.
+    `progress(done, total)` is called after each batch, counted in rows. The manifest trusts
+    that nobody else changed the target: if the database was wiped or edited by hand, delete
+    `neo4j-push.json` to send everything again. An edge whose end node is not in `data` matches
+    nothing and is not written.
 
     Raises:
-        Neo4jUnavailableError, Neo4jAuthError: cannot connect or log in.
+        Neo4jUnavailableError, Neo4jAuthError, Neo4jLoginError: cannot connect or log in.
         Neo4jWriteError: the server rejected a statement.
     """
     if batch_size < 1:
