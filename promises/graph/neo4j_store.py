@@ -42,6 +42,7 @@ from promises.graph.store import QueryResult
 log = logging.getLogger(__name__)
 
 MANIFEST = "neo4j-push.json"
+_MASK_MIN = 4
 MANIFEST_FORMAT = "promise-graph-neo4j-push"
 ENV_URI, ENV_USER, ENV_PASSWORD, ENV_DATABASE = "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"
 
@@ -222,10 +223,13 @@ def push(
     With `state_dir`, only rows whose content changed since the last push to the same target
     are sent and rows that disappeared are deleted; the manifest is rewritten only after every
     batch succeeded, so an interrupted push is simply redone (MERGE makes that safe).
-    `progress(done, total)` is called after each batch, counted in rows.
+    `progress(done, total)` is called after each batch, counted in rows. The manifest trusts
+    that nobody else changed the target: if the database was wiped or edited by hand, delete
+    `neo4j-push.json` to send everything again. An edge whose end node is not in `data` matches
+    nothing and is not written.
 
     Raises:
-        Neo4jUnavailableError, Neo4jAuthError: cannot connect or log in.
+        Neo4jUnavailableError, Neo4jAuthError, Neo4jLoginError: cannot connect or log in.
         Neo4jWriteError: the server rejected a statement.
     """
     if batch_size < 1:
@@ -544,15 +548,23 @@ def _translate_connection(err: Exception, settings: Neo4jSettings) -> None:
 
 
 def _reason(err: Exception, settings: Neo4jSettings) -> str:
-    """One line from a driver error, with the password masked should a server ever echo it."""
-    message = getattr(err, "message", None) or str(err) or ""
-    code = getattr(err, "code", None)
-    text = " ".join(str(message).split())
+    """One line from a driver error, with the password masked should a server ever echo it.
+
+    Server errors (`Neo4jError`) carry the server's words in `.message`; for driver-side errors
+    `.message` is a generic GQL text, so `str()` is the useful one. Passwords shorter than
+    `_MASK_MIN` are not masked: replacing "x" everywhere would garble the message and a server
+    echoing such a password is no real leak.
+    """
+    from neo4j.exceptions import Neo4jError
+
+    message = (err.message if isinstance(err, Neo4jError) else None) or str(err)
+    code = err.code if isinstance(err, Neo4jError) else None
+    text = " ".join(str(message or "").split())
     if not text:
         text = f"{code or type(err).__name__} (the server gave no message)"
     elif code and code not in text:
         text = f"{text} [{code}]"
-    if settings.password:
+    if len(settings.password) >= _MASK_MIN:
         text = text.replace(settings.password, "***")
     return text
 
