@@ -243,7 +243,7 @@ def falkordb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorServer]
                 pytest.fail(f"FalkorDB did not start:\n{err[-2000:]}\n{log[-2000:]}")
             time.sleep(0.1)
 
-        from falkordb_sandbox import relay
+        from tests.falkordb_sandbox import relay
 
         def to_sandbox() -> socket.socket:
             s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

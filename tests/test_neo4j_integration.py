@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import build_sample
+from tests.neo4j_support import build_sample
 
 from promises.graph.errors import QueryError
 from promises.graph.graphdata import GraphData

@@ -6,7 +6,7 @@ import logging
 import traceback
 
 import pytest
-from conftest import build_sample, free_closed_port
+from tests.neo4j_support import build_sample, free_closed_port
 
 from promises.graph.errors import PromiseGraphError
 from promises.graph.neo4j_store import (
