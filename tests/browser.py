@@ -105,7 +105,15 @@ def visit(browser: Browser, path: Path, *, width: int = 1400, height: int = 850)
         context.close()
 
 
-def wait_stabilised(page: Page, timeout_ms: float = 60_000) -> float:
-    """Wait for the network page to finish its layout; return ms from navigation to that moment."""
-    page.wait_for_selector("body[data-stabilised]", state="attached", timeout=timeout_ms)
-    return float(page.evaluate("() => window.promiseGraph.stabilisedAt"))
+def wait_stabilised(seen: Visit, timeout_ms: float = 60_000) -> float:
+    """Wait for the network page to finish its layout; return ms from navigation to that moment.
+
+    Polls in short steps so a script error fails at once instead of after the whole timeout.
+    """
+    waited = 0.0
+    while not seen.page.query_selector("body[data-stabilised]"):
+        if seen.page_errors or waited > timeout_ms:
+            raise AssertionError(f"page did not stabilise after {waited:.0f} ms: {seen.problems}")
+        seen.page.wait_for_timeout(100)
+        waited += 100
+    return float(seen.page.evaluate("() => window.promiseGraph.stabilisedAt"))
