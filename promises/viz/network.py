@@ -173,6 +173,9 @@ def vis_assets() -> tuple[str, str]:
     folder = versions[-1][1]
     js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
     css = (folder / "vis-network.css").read_text(encoding="utf-8")
+    # A source map comment would make developer tools fetch a file that is not there.
+    js = re.sub(r"^//# sourceMappingURL=.*$", "", js, flags=re.M)
+    css = re.sub(r"/\*# sourceMappingURL=.*?\*/", "", css)
     # Both are inlined into <script>/<style>; a closing tag inside would end the element early.
     if "</script" in js.lower() or "</style" in css.lower():
         raise VizError(folder, "vis-network files contain a closing tag and cannot be inlined")
