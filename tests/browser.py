@@ -7,7 +7,6 @@ request other than the page itself.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -43,7 +42,7 @@ def chromium() -> Iterator[Browser]:
         from playwright.sync_api import sync_playwright
     except ImportError as err:
         raise BrowserMissingError(f"playwright is not installed: {SETUP_HINT}") from err
-    if not CHROMIUM.exists() and shutil.which("chromium") is None:
+    if not CHROMIUM.exists():
         raise BrowserMissingError(f"Chromium not found at {CHROMIUM}: {SETUP_HINT}")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
