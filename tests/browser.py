@@ -7,7 +7,6 @@ request other than the page itself.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -43,7 +42,7 @@ def chromium() -> Iterator[Browser]:
         from playwright.sync_api import sync_playwright
     except ImportError as err:
         raise BrowserMissingError(f"playwright is not installed: {SETUP_HINT}") from err
-    if not CHROMIUM.exists() and shutil.which("chromium") is None:
+    if not CHROMIUM.exists():
         raise BrowserMissingError(f"Chromium not found at {CHROMIUM}: {SETUP_HINT}")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -105,7 +104,15 @@ def visit(browser: Browser, path: Path, *, width: int = 1400, height: int = 850)
         context.close()
 
 
-def wait_stabilised(page: Page, timeout_ms: float = 60_000) -> float:
-    """Wait for the network page to finish its layout; return ms from navigation to that moment."""
-    page.wait_for_selector("body[data-stabilised]", state="attached", timeout=timeout_ms)
-    return float(page.evaluate("() => window.promiseGraph.stabilisedAt"))
+def wait_stabilised(seen: Visit, timeout_ms: float = 60_000) -> float:
+    """Wait for the network page to finish its layout; return ms from navigation to that moment.
+
+    Polls in short steps so a script error fails at once instead of after the whole timeout.
+    """
+    waited = 0.0
+    while not seen.page.query_selector("body[data-stabilised]"):
+        if seen.page_errors or waited > timeout_ms:
+            raise AssertionError(f"page did not stabilise after {waited:.0f} ms: {seen.problems}")
+        seen.page.wait_for_timeout(100)
+        waited += 100
+    return float(seen.page.evaluate("() => window.promiseGraph.stabilisedAt"))

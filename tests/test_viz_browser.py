@@ -103,7 +103,7 @@ def test_network_draws_every_commitment_and_its_neighbourhood(browser: Browser, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["network.html"]  # nothing beside it
     assert (summary.nodes, summary.edges) == (s.drawn_nodes, s.drawn_edges)
     with visit(browser, out) as seen:
-        wait_stabilised(seen.page)
+        wait_stabilised(seen)
         counts = seen.page.evaluate("() => [promiseGraph.nodes.length, promiseGraph.edges.length]")
         physics = seen.page.evaluate("() => promiseGraph.network.physics.physicsEnabled")
         _screenshot(seen.page, "network", doc=True)
@@ -120,7 +120,7 @@ def test_clicking_a_commitment_shows_its_quote_owner_and_followups(browser: Brow
 
     with visit(browser, out) as seen:
         page = seen.page
-        wait_stabilised(page)
+        wait_stabilised(seen)
         assert page.locator("#pg-detail").is_hidden()
         cid, pos = _clickable(page, followed)
         page.mouse.click(pos["x"], pos["y"])
@@ -143,7 +143,7 @@ def test_network_of_one_commitment_draws_only_its_neighbourhood(browser: Browser
     summary = render_network(s.data, [first], out, title="One")
 
     with visit(browser, out) as seen:
-        wait_stabilised(seen.page)
+        wait_stabilised(seen)
         labels = seen.page.evaluate("() => promiseGraph.nodes.get().map(n => n.label).sort()")
         edge_count = seen.page.evaluate("() => promiseGraph.edges.length")
         _assert_clean(seen)
@@ -159,7 +159,7 @@ def test_network_with_no_commitments_still_opens(browser: Browser, tmp_path: Pat
     out = tmp_path / "empty.html"
     render_network(s.data, [], out, title="Nothing matched")
     with visit(browser, out) as seen:
-        wait_stabilised(seen.page)
+        wait_stabilised(seen)
         assert seen.page.evaluate("() => promiseGraph.nodes.length") == 0
         _assert_clean(seen)
 
@@ -173,7 +173,7 @@ def test_network_shows_hostile_minutes_text_literally(browser: Browser, tmp_path
     with visit(browser, out) as seen:
         page = seen.page
         page.evaluate("() => { window.__alerted = 0; window.alert = () => { window.__alerted++; }; }")
-        wait_stabilised(page)
+        wait_stabilised(seen)
         assert page.title() == title
         assert page.locator("header h1").inner_text() == title
         pos = _screen_position(page, cid)

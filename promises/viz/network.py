@@ -52,6 +52,7 @@ from promises.viz.page import (
 
 MEETING_GAP = 260  # px between consecutive meetings on the time axis
 MEETING_Y = -300.0
+FOCUS_MEETINGS = 8  # wider series open zoomed on their latest meetings
 HUB_GAP = 120  # px between pinned owner/topic nodes in their row
 _HUB_ROWS = (
     (Role.LABEL, Person.LABEL, Organisation.LABEL),
@@ -140,9 +141,12 @@ def render_network(
     for e in edges:
         graph.add_edge(e.src, e.dst, weight=2 if e.type is RelType.NEXT else 1, **_edge_attrs(e))
     net = Network(directed=True)
+    net.node_ids = _IdIndex()
     net.from_nx(graph, default_node_size=10)
 
-    page = _page(title, net.nodes, net.edges, _options(len(net.nodes)), facts, nodes)
+    page = _page(
+        title, net.nodes, net.edges, _options(len(net.nodes)), facts, nodes, _focus(data, nodes, edges)
+    )
     size = write_atomic(out, page)
     return NetworkSummary(
         path=Path(out),
@@ -169,10 +173,33 @@ def vis_assets() -> tuple[str, str]:
     folder = versions[-1][1]
     js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
     css = (folder / "vis-network.css").read_text(encoding="utf-8")
+    # A source map comment would make developer tools fetch a file that is not there.
+    js = re.sub(r"^//# sourceMappingURL=.*$", "", js, flags=re.M)
+    css = re.sub(r"/\*# sourceMappingURL=.*?\*/", "", css)
     # Both are inlined into <script>/<style>; a closing tag inside would end the element early.
     if "</script" in js.lower() or "</style" in css.lower():
         raise VizError(folder, "vis-network files contain a closing tag and cannot be inlined")
     return js, css
+
+
+class _IdIndex(list[str]):
+    """A list of node ids that answers `in` from a set.
+
+    pyvis checks `node_id in net.node_ids` (a plain list) for every node and twice for every
+    edge it adds: quadratic, about 5 s of an 8 s render at 5,000 nodes. Swapping in this list
+    keeps pyvis's behaviour and makes those checks O(1).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._members: set[str] = set()
+
+    def append(self, item: str) -> None:
+        super().append(item)
+        self._members.add(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
 
 
 def _neighbourhood(data: GraphData, commitment_ids: list[str]) -> tuple[list[Node], list[Edge]]:
@@ -263,6 +290,24 @@ def _spread(wanted: dict[str, float], gap: float) -> dict[str, float]:
     return {k: round(x + shift, 1) for k, x in placed.items()}
 
 
+def _focus(data: GraphData, nodes: list[Node], edges: list[Edge]) -> list[str]:
+    """The latest meetings and their commitments, to open on when the whole axis is too wide.
+
+    Fitting a hundred meetings into one window shrinks every label to a pixel; opening on the
+    recent end keeps the first view readable, and zooming out shows the rest.
+    """
+    meetings = sorted(
+        (n for n in nodes if isinstance(n, Meeting)),
+        key=lambda m: (m.date is None, m.date or date.min, m.id),
+    )
+    if len(meetings) <= FOCUS_MEETINGS:
+        return []
+    dated = [m.id for m in meetings if m.date is not None]
+    latest = set(dated[-FOCUS_MEETINGS:])
+    made_there = {e.src for e in edges if e.type is RelType.MADE_AT and e.dst in latest}
+    return sorted(latest | made_there)
+
+
 def _short(value: str, limit: int = LABEL_CHARS) -> str:
     value = " ".join(value.split())
     return value if len(value) <= limit else value[: limit - 1].rstrip() + "\u2026"
@@ -343,7 +388,9 @@ def _edge_attrs(e: Edge) -> dict[str, Any]:
 
 def _options(node_count: int) -> dict[str, Any]:
     """vis-network options; fewer stabilisation iterations as graphs grow, to bound load time."""
-    iterations = 600 if node_count <= 500 else max(120, 300_000 // node_count)
+    # Measured (benchmarks/bench_viz.py): an iteration costs ~8 ms at 500 nodes and ~50 ms at
+    # 2,000 on a 2-core machine; the tiered starting layout needs few to look settled.
+    iterations = max(25, min(300, 60_000 // max(node_count, 1)))
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 7},
@@ -431,9 +478,12 @@ _CSS = """
 html,body{height:100%}
 body{display:flex;flex-direction:column}
 main{flex:1;display:flex;min-height:0}
-#pg-network{flex:1;min-width:0;background:#fff;border-right:1px solid #d5d9e0;position:relative}
+#pg-stage{flex:1;min-width:0;position:relative;background:#fff;border-right:1px solid #d5d9e0}
+#pg-network{position:absolute;inset:0}
 #pg-loading{position:absolute;left:12px;top:10px;font-size:12px;color:#556;z-index:2;
 background:rgba(255,255,255,.85);padding:2px 6px;border-radius:4px}
+#pg-hint{position:absolute;left:12px;bottom:10px;font-size:12px;color:#445;z-index:2;
+background:rgba(255,255,255,.9);padding:2px 6px;border-radius:4px}
 aside{width:360px;flex:none;overflow:auto;padding:12px 14px;background:#fbfbfc}
 aside .legend{margin-bottom:8px}
 #pg-panel h2{font-size:15px;margin:14px 0 6px}
@@ -479,7 +529,14 @@ _JS = """
     state.stabilisedAt = performance.now();
     loading.textContent = "";
     loading.style.display = "none";
-    document.body.setAttribute("data-stabilised", "true");
+    // vis-network fits the whole graph after this event; zoom to the focus once it has.
+    setTimeout(function () {
+      if (graph.focus.length) {
+        state.network.fit({ nodes: graph.focus, animation: false });
+        document.getElementById("pg-hint").hidden = false;
+      }
+      document.body.setAttribute("data-stabilised", "true");
+    }, 0);
   }
   var network = new vis.Network(
     document.getElementById("pg-network"), { nodes: nodes, edges: edges }, graph.options);
@@ -558,6 +615,7 @@ def _page(
     options: dict[str, Any],
     facts: list[CommitmentFacts],
     nodes: list[Node],
+    focus: list[str],
 ) -> str:
     js, css = vis_assets()
     counts = Counter(f.status for f in facts)
@@ -568,7 +626,7 @@ def _page(
     status_line = " ".join(
         status_chip(s, f"{STATUS_LABELS[s]}: {counts[s]}") for s in STATUS_LABELS if counts[s]
     )
-    graph = {"nodes": vis_nodes, "edges": vis_edges, "options": options}
+    graph = {"nodes": vis_nodes, "edges": vis_edges, "options": options, "focus": focus}
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -582,8 +640,11 @@ def _page(
 <body>
 <header><h1>{text(title)}</h1><p>{text(summary)}</p></header>
 <main>
-<div id="pg-network" role="img" aria-label={attr("Network of " + str(len(facts)) + " commitments")}>
-<div id="pg-loading">Laying out {len(vis_nodes)} nodes\u2026</div></div>
+<div id="pg-stage">
+<div id="pg-network" role="img" aria-label={attr("Network of " + str(len(facts)) + " commitments")}></div>
+<div id="pg-loading">Laying out {len(vis_nodes)} nodes\u2026</div>
+<div id="pg-hint" hidden>Showing the latest {FOCUS_MEETINGS} meetings: scroll to zoom out, drag to pan.</div>
+</div>
 <aside>{_legend(nodes)}<div class="legend">{status_line}</div>{_PANEL}</aside>
 </main>
 <script type="application/json" id="pg-graph">{script_json(graph)}</script>
