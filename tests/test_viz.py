@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from viz_fixtures import XSS_PAYLOADS, hostile, series
+from tests.viz_fixtures import XSS_PAYLOADS, hostile, series
 
 from promises.graph.errors import NotFoundError, PromiseGraphError
 from promises.graph.model import Status

@@ -7,14 +7,15 @@ breakage (a CDN link, an escaping slip) these tests exist to catch.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from browser import BrowserMissingError, Visit, chromium, visit, wait_stabilised
-from viz_fixtures import XSS_PAYLOADS, hostile, series
+from tests.browser import BrowserMissingError, Visit, chromium, visit, wait_stabilised
+from tests.viz_fixtures import XSS_PAYLOADS, hostile, series
 
 from promises.graph.model import Commitment, RelType
 from promises.viz import render_network, render_timeline
@@ -41,7 +42,7 @@ def _screenshot(page: Page, name: str, *, doc: bool = False, full_page: bool = F
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     shot = ARTEFACTS / f"{name}.png"
     page.screenshot(path=str(shot), full_page=full_page)
-    if doc:
+    if doc and os.environ.get("PROMISES_DOC_IMAGES") == "1":  # refresh docs/img only when asked
         DOC_IMAGES.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shot, DOC_IMAGES / f"{name}.png")
 
