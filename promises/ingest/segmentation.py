@@ -31,6 +31,11 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Ch|Supt|Insp|Sgt|Det|Mr|Mrs|Ms|Dr|Cllr|No|no|Nos|approx|St|Co|Ltd|vs|etc|Op|Ops|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|inc|incl)|\b[a-z]\.[a-z]|\b[A-Z])\.$"
 )
+_OWNER_ONLY_ACTION = re.compile(
+    r"(?:^\s*(?:[•\-*]\s*)?|[.;)]\s+)(?:actions?|actioned by|owner)\s*(?:\d+\s*)?[:\-–—]\s*"
+    r"(?:(?!to\b)[\w/&.,'’-]+\s*){1,4}$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"\S+")
 _SPACE = re.compile(r"\s+")
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
@@ -190,6 +195,8 @@ def _continues(current: list[Line], line: Line) -> bool:
         return False
     if line.kind not in (LineKind.TEXT, LineKind.HEADING):
         return False
+    if _OWNER_ONLY_ACTION.search(last.text):
+        return False  # "Action: RJ" closes the action before it; the next line is a new item
     if _TERMINAL.search(last.text):
         return False
     stripped = line.text.strip()
