@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -34,6 +34,7 @@ from promises.graph.model import CommitmentKind, Span
 from promises.ingest.deadlines import find_deadline
 from promises.ingest.parties import PARTY_PATTERN, PartyResolver, is_pronoun
 from promises.ingest.records import CandidateCommitment, MeetingInfo, Party
+from promises.ingest.roles import OPCC
 from promises.ingest.segmentation import LineKind, Sentence, normalise
 from promises.ingest.vocabulary import Vocabulary
 
@@ -67,13 +68,33 @@ _REPORTED = re.compile(
     re.DOTALL,
 )
 _DIRECT = re.compile(
-    rf"^(?P<subject>{PARTY_PATTERN}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?:also\s+)?(?P<modal>will|shall|would|is going to|"
-    r"are going to|intends? to|plans? to|has agreed to|have agreed to|agreed to|undertook to|committed to|"
-    r"(?:is|are)\s+(?:looking|hoping|aiming|planning)\s+to|hopes? to|aims? to)\s+(?P<verb>[a-z]+)\b"
+    rf"(?<![\w/])(?P<subject>{PARTY_PATTERN}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?:also\s+)?(?P<modal>will|shall|would|"
+    r"is going to|are going to|intends? to|plans? to|has agreed to|have agreed to|agreed to|undertook to|"
+    r"committed to|(?:is|are)\s+(?:also\s+)?(?:looking\s+forward|looking|hoping|aiming|planning)\s+to|hopes? to|"
+    r"aims? to|wants? to)\s+(?:also\s+)?(?P<verb>[a-z]+)\b(?:\s+(?P<next>[a-z]+))?"
 )
+# a question put to the force: futures after it are what was asked about, not what was promised
+_QUESTION_CUE = re.compile(
+    r"\b(?:asked|sought|seeking|queried|questioned|wanted to know|enquired|whether|if)\b", re.IGNORECASE
+)
+_ANSWER = re.compile(
+    r"\b(?:said|stated|confirmed|responded|replied|explained|added|advised|clarified|assured)\b"
+)
+# who spoke: the verbs that make the sentence's subject the speaker of what follows
+_SPEECH = re.compile(
+    rf"^(?:also\s+|then\s+|further\s+)?(?:{_REPORT[3:-1]}|asked|requested|sought|queried|questioned|wanted|"
+    r"presented|described|discussed|deferred|welcomed|thanked|raised|drew|shifted|began|referred|spoke)\b"
+)
+_WHO_SPOKE = re.compile(rf"(?P<who>{PARTY_PATTERN})\s+who\s+(?:also\s+)?(?:{_REPORT[3:-1]})\b")
+_OVERSEERS = frozenset({"PCC", "DPCC", "PFCC"})
+# a thing that will bring an outcome, said by the force: "Current work will allow the force to …"
+_OUTCOME_VERBS = frozenset({"ensure", "allow", "enable", "maintain", "shape", "show", "lead", "put"})
+_UNIT = re.compile(r"\b(?:team|unit|department|directorate|board|panel|service|group|office|function)$", re.IGNORECASE)
+_LIST_CUE = re.compile(r"\b(?:hope[sd]?|will|would|plans?|expects?|aims?|intends?)\b")
 _FUTURE = re.compile(
-    r"\b(?P<modal>will|shall|would|is going to|are going to|is on track to|are on track to|should)\s+(?:also\s+|now\s+|then\s+|"
-    r"continue to\s+|be able to\s+)?(?P<neg>not\s+)?(?P<verb>[a-z]+)(?:\s+(?P<participle>[a-z]+))?",
+    r"\b(?P<modal>will|shall|would|is going to|are going to|is on track to|are on track to|should|could)\s+"
+    r"(?:also\s+|now\s+|then\s+|hopefully\s+|further\s+|continue to\s+|be able to\s+)?(?P<neg>not\s+)?"
+    r"(?P<never>never\s+)?(?P<verb>[a-z]+)(?:\s+(?:(?:fully|further|robustly|also)\s+)?(?P<participle>[a-z]+))?",
 )
 _SOFT = re.compile(
     r"\b(looking to|hope[sd]? to|hoping to|it is hoped|aims? to|aiming to|aspires?|may|might|could|exploring|"
@@ -110,15 +131,17 @@ _UNDERTAKING_VERBS = frozenset(
     hold establish set roll run pick feed discuss incorporate evaluate audit train recruit fill invest prioritise
     return revisit include engage work continue commission replicate adopt receive go confirm inform liaise meet
     refresh improve reduce increase address tackle take put create design pilot extend expand agree escalate
-    follow check assess test identify outline brief prepare raise remind reinforce embed strengthen""".split()
+    follow check assess test identify outline brief prepare raise remind reinforce embed strengthen fund start
+    appoint revisit push have""".split()
 )
 _DELIVERABLE_PARTICIPLES = frozenset(
     """shared provided circulated sent presented reported brought prioritised reviewed scheduled held considered
     taken made undertaken conducted introduced developed launched published evaluated returned discussed
-    fed picked monitored audited arranged given offered revisited""".split()
+    fed picked monitored audited arranged given offered revisited replicated refurbished adopted extended expanded
+    commissioned tested trialled piloted published""".split()
 )
 _OUTCOME_WORDS = re.compile(
-    r"\b(?:delivered|implemented|completed|achieved|realised|realized|live|in place|rolled out|finalised|"
+    r"\b(?:seen|delivered|implemented|completed|achieved|realised|realized|live|in place|rolled out|finalised|"
     r"finalized|met|sustained|maintained|filled|reduced|embedded|on track|operational|launched)\b",
     re.IGNORECASE,
 )
@@ -136,8 +159,34 @@ _ADDRESSEE = re.compile(
     r"\b(?:with|to)\s+(?:the\s+)?(?:PCC|OPCC|DPCC|panel|board|Commissioner)\b|\bat\s+the\b.*\bmeeting\b|"
     r"\b(?:over|in)\s+the\s+(?:coming|next)\b"
 )
-_HOW_CLAUSE = re.compile(r"^(?:how|what|why|where|the\s+(?:work|changes|approach))\b", re.IGNORECASE)
-_NOT_FUTURE = re.compile(r"^(?:have|had|been|need|needs|like|welcome|appear|seem|give|know|rate|also have)\b")
+_HOW_CLAUSE = re.compile(r"^(?:how|what|why|where)\b", re.IGNORECASE)
+_NOT_FUTURE = re.compile(r"^(?:had|been|need|needs|like|welcome|appear|seem|give|know|rate)\b")
+_PERFECT = re.compile(r"^(?:been|had|[a-z]+ed|[a-z]+en)$")
+
+
+@dataclass(slots=True)
+class _Voices:
+    """Who has spoken so far in the meeting, most recent last.
+
+    Pronouns and subject-less sentences continue the last speaker; a request with no named
+    addressee is owed by the last speaker other than the one asking (the party answering).
+    """
+
+    history: list[Party] = field(default_factory=list)
+
+    @property
+    def last(self) -> Party | None:
+        return self.history[-1] if self.history else None
+
+    def heard(self, party: Party | None) -> None:
+        if party is not None:
+            self.history.append(party)
+
+    def other_than(self, party: Party | None) -> Party | None:
+        for earlier in reversed(self.history[-12:]):
+            if party is None or not _same_party(earlier, party):
+                return earlier
+        return None
 
 
 def extract_commitments(
@@ -151,20 +200,27 @@ def extract_commitments(
     found: list[CandidateCommitment] = []
     section = ""
     previous: Sentence | None = None
-    last_speaker: Party | None = None
+    voices = _Voices()
+    list_intro: tuple[Party, CommitmentKind] | None = None
     for sentence in sentences:
         if sentence.kind in (LineKind.HEADING, LineKind.LABEL) or sentence.kind is LineKind.NUMBERED and len(
             sentence.flat.split()
         ) < 8:
             section = _section(sentence.flat, section)
             if sentence.kind is not LineKind.LABEL or not _ACTION_LABEL.match(sentence.text):
-                if sentence.kind is LineKind.LABEL and _REPORTED.match(sentence.flat):
-                    last_speaker = _speaker(sentence.flat, resolver, last_speaker)
+                if sentence.kind is LineKind.LABEL:
+                    voices.heard(_speaker(sentence.flat, resolver, voices.last))
                 continue
-        candidate = _match(sentence, previous, section, resolver, last_speaker, meeting, file)
-        speaker = _speaker(sentence.flat, resolver, last_speaker)
-        if speaker is not None:
-            last_speaker = speaker
+        voices.heard(_speaker(sentence.flat, resolver, voices.last))
+        candidate = _match(sentence, previous, section, resolver, voices, meeting, file)
+        if candidate is None and list_intro is not None and sentence.kind is LineKind.BULLET:
+            owner, kind = list_intro
+            candidate = _candidate(kind, sentence, _bullet_end(sentence.text), len(sentence.text), owner, None, 0.5,
+                                   "list_item", meeting, file)  # fmt: skip
+        if sentence.kind is not LineKind.BULLET:
+            list_intro = _list_intro(sentence.flat, voices.last)
+        if candidate is not None and sentence.duplicate_of is not None and candidate.rule == "list_item":
+            candidate = None
         if candidate is not None:
             topics = tuple(e.node for e in vocabulary.find(normalise(candidate.text)))
             found.append(replace(candidate, topics=topics))
@@ -181,7 +237,7 @@ def _match(
     previous: Sentence | None,
     section: str,
     resolver: PartyResolver,
-    last_speaker: Party | None,
+    voices: _Voices,
     meeting: MeetingInfo,
     file: str,
 ) -> CandidateCommitment | None:
@@ -191,7 +247,7 @@ def _match(
         return _action_line(sentence, label.end(), previous, resolver, meeting, file)
     owner_after = _OWNER_AFTER.search(flat)
     if owner_after and len(flat) > len(owner_after.group(0)) + 15:
-        party = resolver.resolve(owner_after.group("owner"))
+        party = _resolve_list(owner_after.group("owner"), resolver)
         body = sentence.text[: sentence.text.rfind(owner_after.group("owner").split()[0])]
         cut = _last_label_start(body)
         return _candidate(CommitmentKind.ACTION, sentence, 0, cut, party, None, 1.0, "action_owner_after",
@@ -208,7 +264,7 @@ def _match(
         party = resolver.resolve(directive.group("owner"))
         if party is not None:
             rule = "action_summary" if section == "actions" else "directive"
-            start = len(sentence.text) - len(sentence.text.lstrip("•-* \t"))
+            start = _bullet_end(sentence.text)
             return _candidate(CommitmentKind.ACTION, sentence, start, len(sentence.text), party, None, 1.0, rule,
                               meeting, file)  # fmt: skip
     if flat.endswith(":"):
@@ -217,12 +273,12 @@ def _match(
         start = len(sentence.text) - len(sentence.text.lstrip("•-* \t0123456789.)"))
         return _candidate(CommitmentKind.ACTION, sentence, start, len(sentence.text), None, None, 0.8,
                           "action_summary", meeting, file)  # fmt: skip
-    request = _request(sentence, resolver, last_speaker, meeting, file)
+    request = _request(sentence, resolver, voices, meeting, file)
     if request is not None:
         return request
-    if _QUESTION.match(flat):
+    if _QUESTION.match(flat) and not _answered_after(flat, 0):
         return None
-    return _statement(sentence, resolver, last_speaker, meeting, file)
+    return _statement(sentence, resolver, voices.last, meeting, file)
 
 
 def _action_line(
@@ -249,8 +305,9 @@ def _action_line(
 
 
 def _request(
-    sentence: Sentence, resolver: PartyResolver, last_speaker: Party | None, meeting: MeetingInfo, file: str
+    sentence: Sentence, resolver: PartyResolver, voices: _Voices, meeting: MeetingInfo, file: str
 ) -> CandidateCommitment | None:
+    last_speaker = voices.last
     flat = sentence.flat
     subject = re.match(rf"^(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|(?:stated|said) (?:that )?"
                        r"(?:he|she) )?(?P<rest>.*)$", flat)  # fmt: skip
@@ -278,9 +335,9 @@ def _request(
     ):
         return None
     requester = _who(subject.group("who"), resolver, last_speaker)
-    owner = None
-    if asked_someone:
-        owner = resolver.resolve(asked_someone.group("who"))
+    owner = resolver.resolve(asked_someone.group("who")) if asked_someone else None
+    if owner is None:
+        owner = voices.other_than(requester)
     return _candidate(CommitmentKind.REQUEST, sentence, 0, len(sentence.text), owner, requester, 0.9, "request",
                       meeting, file)  # fmt: skip
 
@@ -300,35 +357,41 @@ def _statement(
         owner = resolver.resolve(provided.group("who")) if provided.group("who") else last_speaker
         return make(CommitmentKind.ASSURANCE, owner, "assurance")
     reported = _REPORTED.match(flat)
-    if reported and not _HOW_CLAUSE.match(reported.group("clause")):
+    if reported:
         speaker = _who(reported.group("speaker"), resolver, last_speaker)
         clause = reported.group("clause")
+        if _HOW_CLAUSE.match(clause) and _is_overseer(speaker):
+            return None  # "The PCC highlighted how …": the question, not an answer
+        clause = _HOW_CLAUSE.sub("", clause, count=1).lstrip()
         cue = bool(_ASSURANCE_CUE.search(reported.group("verb")) or _ASSURANCE_CUE.search(clause[:60]))
         for future in _futures(clause):
             verdict = _judge(clause, future, resolver, speaker, cue)
             if verdict is not None:
                 kind, owner = verdict
-                return make(kind, owner, kind.value)
+                soft_here = soft or future.group("modal") == "could"
+                return make(kind, owner, kind.value, 0.5 if soft_here else confidence)
         on_track = re.search(r"\bon track to\s+(\w+)", clause)
-        if on_track and speaker is not None:
+        if on_track and speaker is not None and not _is_overseer(speaker):
             owner = _clause_owner(clause[: on_track.start()], resolver, speaker)
             return make(CommitmentKind.ASSURANCE, owner or speaker, "assurance")
-        return None
     for direct in _DIRECT.finditer(flat):
-        if direct.start() > 0 and not re.search(r"(?:^|[,;:]\s|\bthat\s|\bas\s)$", flat[: direct.start()]):
+        before = flat[: direct.start()]
+        if _QUESTION_CUE.search(before) and not _answered_after(flat, _QUESTION_CUE.search(before).start()):  # type: ignore[union-attr]
             continue
-        verb, modal = direct.group("verb"), direct.group("modal")
-        if _NOT_FUTURE.match(verb):
+        verb, modal, following = direct.group("verb"), direct.group("modal"), direct.group("next") or ""
+        if modal.startswith("looking forward") or (verb.endswith("ing") and modal.endswith("to")):
+            verb = _stem(verb)
+        if _NOT_FUTURE.match(verb) or verb == "have" and _PERFECT.match(following):
             continue
         owner = _who(direct.group("subject"), resolver, last_speaker)
         if owner is None:
             continue
-        tentative = soft or bool(re.search(r"looking|hoping|hopes?|aim", modal))
+        tentative = soft or bool(re.search(r"looking|hoping|hopes?|aim|wants?", modal))
         conf = 0.5 if tentative else 0.8
         if verb in _EXPECT_VERBS:
             return make(CommitmentKind.ASSURANCE, owner, "assurance", conf)
         if verb == "be":
-            after = flat[direct.end() :]
+            after = flat[direct.end("verb") :]
             if _OUTCOME_WORDS.match(after.strip()):
                 return make(CommitmentKind.ASSURANCE, owner, "assurance", conf)
             if _deliverable("be " + after.strip()):
@@ -336,6 +399,11 @@ def _statement(
             continue
         if verb in _UNDERTAKING_VERBS:
             return make(CommitmentKind.UNDERTAKING, owner, "undertaking", conf)
+    if reported:
+        return None
+    continued = _continued_outcome(flat, resolver, last_speaker)
+    if continued is not None:
+        return make(CommitmentKind.ASSURANCE, continued, "assurance_continued", 0.6)
     subject_and = re.match(rf"^(?P<who>{PARTY_PATTERN})\b[^.;]*?\band\s+(?:will|would)\s+(?P<verb>[a-z]+)", flat)
     if subject_and and subject_and.group("verb") in _UNDERTAKING_VERBS:
         owner = _who(subject_and.group("who"), resolver, last_speaker)
@@ -360,32 +428,48 @@ def _futures(clause: str) -> list[re.Match[str]]:
 def _judge(
     clause: str, future: re.Match[str], resolver: PartyResolver, speaker: Party | None, cue: bool
 ) -> tuple[CommitmentKind, Party | None] | None:
-    """Classify one future verb inside reported speech, or None when it promises nothing."""
-    verb = future.group("verb")
-    if _NOT_FUTURE.match(verb) or speaker is None:
+    """Classify one future verb inside reported speech, or None when it promises nothing.
+
+    The subject of the future clause owns it when it names a party; a pronoun, a passive or a
+    thing ("Op Reset will shape …") leaves it with the speaker. A commissioner reporting what
+    will happen is holding the force to account, not promising, unless it is his own act.
+    """
+    verb, modal = future.group("verb"), future.group("modal")
+    participle = future.group("participle") or ""
+    if _NOT_FUTURE.match(verb) or speaker is None or verb == "have" and _PERFECT.match(participle):
+        return None
+    if _asked_before(clause, future.start()):
         return None
     before = clause[: future.start()]
-    subject = re.split(r"\b(?:that|and|but|then|once|so|which|because)\b|[,;:]", before)[-1].strip()
+    subject = re.split(r"\b(?:that|and|but|then|once|so|which|because|how|if)\b|[,;:]", before)[-1].strip()
     owner = _clause_owner(subject, resolver, speaker) if subject else speaker
+    unit = owner is None and bool(_UNIT.search(subject))
+    if unit:
+        owner = speaker  # "the Review Team would publish …": a part of the speaker's organisation
     is_party = owner is not None
     after = clause[future.start() :][:90]
     outcome = bool(_OUTCOME_WORDS.search(after))
-    if verb in _EXPECT_VERBS:
-        return CommitmentKind.ASSURANCE, owner or speaker
-    if cue and (outcome or verb == "be" or not is_party):
-        return CommitmentKind.ASSURANCE, owner or speaker
-    if verb == "be":
-        participle = future.group("participle") or ""
+    verdict: tuple[CommitmentKind, Party | None] | None = None
+    if modal == "could":
+        verdict = (CommitmentKind.ASSURANCE, owner or speaker) if cue else None
+    elif verb in _EXPECT_VERBS:
+        verdict = CommitmentKind.ASSURANCE, owner or speaker
+    elif verb == "be":
         if participle in _DELIVERABLE_PARTICIPLES or participle == "going":
-            return CommitmentKind.UNDERTAKING, owner or speaker
-        if outcome:
-            return CommitmentKind.ASSURANCE, owner or speaker
+            verdict = CommitmentKind.UNDERTAKING, owner or speaker
+        elif outcome or cue:
+            verdict = CommitmentKind.ASSURANCE, owner or speaker
+    elif cue and (outcome or not is_party):
+        verdict = CommitmentKind.ASSURANCE, owner or speaker
+    elif not is_party:
+        verdict = CommitmentKind.ASSURANCE, speaker
+    elif verb in _UNDERTAKING_VERBS:
+        verdict = (CommitmentKind.ASSURANCE if cue and not unit else CommitmentKind.UNDERTAKING), owner
+    elif outcome or future.group("never"):
+        verdict = CommitmentKind.ASSURANCE, owner
+    if verdict is not None and _is_overseer(speaker) and not _own_act(verdict[1], speaker):
         return None
-    if not is_party:
-        return (CommitmentKind.ASSURANCE, speaker) if outcome else None
-    if verb in _UNDERTAKING_VERBS:
-        return CommitmentKind.UNDERTAKING, owner
-    return None
+    return verdict
 
 
 # -- helpers, in call order ---------------------------------------------------------------------
@@ -402,12 +486,83 @@ def _section(heading: str, current: str) -> str:
 
 
 def _speaker(flat: str, resolver: PartyResolver, last: Party | None) -> Party | None:
-    match = re.match(rf"^(?P<who>{PARTY_PATTERN})\s+(?:also\s+)?[a-z]+", flat)
-    if not match:
+    """Who speaks in this sentence: its subject when a speech verb follows, or "X who said …"."""
+    relative = _WHO_SPOKE.search(flat)
+    if relative:
+        return resolver.resolve(relative.group("who")) or last
+    match = re.match(rf"^(?:(?:When|Further|In response)[^,]{{0,80}},\s*)?(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)"
+                     r"(?:\s+(?:and|&)\s+\S+(?:\s+\S+)?)?\s+(?P<rest>.*)$", flat)  # fmt: skip
+    if not match or not _SPEECH.match(match.group("rest")):
         return None
     if is_pronoun(match.group("who")):
         return last
     return resolver.resolve(match.group("who"))
+
+
+def _same_party(a: Party, b: Party) -> bool:
+    if a.person or b.person:
+        return a.person == b.person
+    return (a.role_abbrev, a.organisation, a.role_title) == (b.role_abbrev, b.organisation, b.role_title)
+
+
+def _is_overseer(party: Party | None) -> bool:
+    return party is not None and party.role_abbrev in _OVERSEERS
+
+
+def _own_act(owner: Party | None, speaker: Party) -> bool:
+    """Whether a commissioner's reported future is his own (or his office's) act."""
+    return owner is not None and (_same_party(owner, speaker) or owner.organisation == OPCC and not owner.person)
+
+
+def _answered_after(flat: str, position: int) -> bool:
+    """Whether someone answers later in the sentence ("When asked …, the CC said that …")."""
+    return bool(_ANSWER.search(flat, position))
+
+
+def _asked_before(clause: str, position: int) -> bool:
+    cue = None
+    for cue in _QUESTION_CUE.finditer(clause, 0, position):
+        pass
+    return cue is not None and not _ANSWER.search(clause, cue.end(), position)
+
+
+def _stem(gerund: str) -> str:
+    """ "revisiting" → "revisit", "having" → "have": the verb a soft intent names."""
+    base = gerund.removesuffix("ing")
+    if base in _UNDERTAKING_VERBS:
+        return base
+    if base + "e" in _UNDERTAKING_VERBS:
+        return base + "e"
+    return gerund
+
+
+def _continued_outcome(flat: str, resolver: PartyResolver, speaker: Party | None) -> Party | None:
+    """The speaker of "Current work … will allow the force to …": a thing bringing an outcome.
+
+    Only in sentences that carry on a force speaker's answer without a reporting verb, and only
+    for verbs that state an effect, so descriptions of process ("will be linked to …") stay out.
+    """
+    if speaker is None or _is_overseer(speaker) or speaker.organisation == OPCC:
+        return None
+    future = next(iter(_futures(flat)), None)
+    if future is None or future.group("modal") not in ("will", "would") or future.group("verb") not in _OUTCOME_VERBS:
+        return None
+    subject = flat[: future.start()]
+    if _QUESTION_CUE.search(subject) or resolver.resolve(subject) is not None or re.match(r"^(?:it|this)\b", subject, re.I):
+        return None
+    return speaker
+
+
+def _list_intro(flat: str, speaker: Party | None) -> tuple[Party, CommitmentKind] | None:
+    """ "The T/CC highlighted the improvements he hoped would be made:" makes its items promises."""
+    if not flat.endswith(":") or speaker is None or _is_overseer(speaker) or not _LIST_CUE.search(flat):
+        return None
+    hoped = re.search(r"\b(?:hope[sd]?|expect|anticipate|improvements?)\b", flat)
+    return speaker, CommitmentKind.ASSURANCE if hoped else CommitmentKind.UNDERTAKING
+
+
+def _bullet_end(text: str) -> int:
+    return len(text) - len(text.lstrip("•-* \t"))
 
 
 def _who(text: str, resolver: PartyResolver, last_speaker: Party | None) -> Party | None:
@@ -420,7 +575,7 @@ def _who(text: str, resolver: PartyResolver, last_speaker: Party | None) -> Part
 
 def _resolve_list(text: str, resolver: PartyResolver) -> Party | None:
     """"The CC and DCC" or "RJ/CP": the first named party owns it (the rest are noted in the text)."""
-    first = re.split(r"\s*(?:\band\b|&|/(?![A-Z]{2,})|,)\s*", text.strip())[0]
+    first = re.split(r"\s*(?:\band\b|&|,)\s*|(?<=[A-Za-z]{2})/(?=[A-Z]{2})", text.strip())[0]
     return resolver.resolve(first) or resolver.resolve(text)
 
 
@@ -512,10 +667,12 @@ def _merge_repeats(found: list[CandidateCommitment]) -> list[CandidateCommitment
 def _combine(first: CandidateCommitment, again: CandidateCommitment) -> CandidateCommitment:
     evidence = tuple(dict.fromkeys([*first.evidence, *again.evidence]))
     kind = first.kind if first.kind is CommitmentKind.ACTION or again.kind is not CommitmentKind.ACTION else again.kind
+    # the formally recorded action names its owner; a request's owner was only inferred
+    lead, other = (again, first) if again.kind is CommitmentKind.ACTION and first.kind is not kind else (first, again)
     return replace(
         first,
         kind=kind,
-        owner=first.owner or again.owner,
+        owner=lead.owner or other.owner,
         requested_by=first.requested_by or again.requested_by,
         due=first.due or again.due,
         due_text=first.due_text or again.due_text,
