@@ -74,9 +74,9 @@ _DIRECT = re.compile(
     r"aims? to|wants? to)\s+(?:also\s+)?(?P<verb>[a-z]+)\b(?:\s+(?P<next>[a-z]+))?"
 )
 # a question put to the force: futures after it are what was asked about, not what was promised
-_QUESTION_CUE = re.compile(
-    r"\b(?:asked|sought|seeking|queried|questioned|wanted to know|enquired|whether|if)\b", re.IGNORECASE
-)
+_QUESTION_CUE = re.compile(r"\b(?:asked|sought|seeking|queried|questioned|wanted to know|enquired)\b", re.IGNORECASE)
+_PREPOSITION_END = re.compile(r"\b(?:by|of|to|with|for|from|at|on|in|about|than|under)\s+$", re.IGNORECASE)
+_IMPERSONAL_HOPE = re.compile(r"\bit\s+(?:is|was)\s+(?:hoped|anticipated|expected)\b", re.IGNORECASE)
 _ANSWER = re.compile(
     r"\b(?:said|stated|confirmed|responded|replied|explained|added|advised|clarified|assured)\b"
 )
@@ -93,7 +93,7 @@ _UNIT = re.compile(r"\b(?:team|unit|department|directorate|board|panel|service|g
 _LIST_CUE = re.compile(r"\b(?:hope[sd]?|will|would|plans?|expects?|aims?|intends?)\b")
 _FUTURE = re.compile(
     r"\b(?P<modal>will|shall|would|is going to|are going to|is on track to|are on track to|should|could)\s+"
-    r"(?:also\s+|now\s+|then\s+|hopefully\s+|further\s+|continue to\s+|be able to\s+)?(?P<neg>not\s+)?"
+    r"(?:also\s+|now\s+|then\s+|hopefully\s+|further\s+|[a-z]+ly\s+|continue to\s+|be able to\s+)?(?P<neg>not\s+)?"
     r"(?P<never>never\s+)?(?P<verb>[a-z]+)(?:\s+(?:(?:fully|further|robustly|also)\s+)?(?P<participle>[a-z]+))?",
 )
 _SOFT = re.compile(
@@ -108,7 +108,7 @@ _QUESTION = re.compile(
 )
 _REQUEST = re.compile(
     r"\b(?:asked|requested|request(?:ed)?|would like|wanted|wants|wishes|wished)\b\s*(?:that\s+|for\s+|to\s+|the\s+\S+\s+to\s+|"
-    r"a\s+|an\s+|sight|sighting)?(?P<what>.*)$",
+    r"a\s+|an\s+)?(?P<what>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _REQUEST_OBJECT = re.compile(
@@ -132,7 +132,7 @@ _UNDERTAKING_VERBS = frozenset(
     return revisit include engage work continue commission replicate adopt receive go confirm inform liaise meet
     refresh improve reduce increase address tackle take put create design pilot extend expand agree escalate
     follow check assess test identify outline brief prepare raise remind reinforce embed strengthen fund start
-    appoint revisit push have""".split()
+    appoint revisit push have streamline refine revise simplify""".split()
 )
 _DELIVERABLE_PARTICIPLES = frozenset(
     """shared provided circulated sent presented reported brought prioritised reviewed scheduled held considered
@@ -364,12 +364,12 @@ def _statement(
             return None  # "The PCC highlighted how …": the question, not an answer
         clause = _HOW_CLAUSE.sub("", clause, count=1).lstrip()
         cue = bool(_ASSURANCE_CUE.search(reported.group("verb")) or _ASSURANCE_CUE.search(clause[:60]))
-        for future in _futures(clause):
-            verdict = _judge(clause, future, resolver, speaker, cue)
-            if verdict is not None:
-                kind, owner = verdict
-                soft_here = soft or future.group("modal") == "could"
-                return make(kind, owner, kind.value, 0.5 if soft_here else confidence)
+        verdicts = [(f, v) for f in _futures(clause) if (v := _judge(clause, f, resolver, speaker, cue))]
+        # a clause naming its party ("… and the force would review …") beats one left to the speaker
+        verdicts.sort(key=lambda item: not item[1][2])
+        for future, (kind, owner, _named) in verdicts[:1]:
+            soft_here = soft or future.group("modal") == "could"
+            return make(kind, owner, kind.value, 0.5 if soft_here else confidence)
         on_track = re.search(r"\bon track to\s+(\w+)", clause)
         if on_track and speaker is not None and not _is_overseer(speaker):
             owner = _clause_owner(clause[: on_track.start()], resolver, speaker)
@@ -378,10 +378,13 @@ def _statement(
         before = flat[: direct.start()]
         if _QUESTION_CUE.search(before) and not _answered_after(flat, _QUESTION_CUE.search(before).start()):  # type: ignore[union-attr]
             continue
+        if _PREPOSITION_END.search(before) or _IMPERSONAL_HOPE.search(before):
+            continue  # "overseen by ACC X will be finalised": X is not the subject; "it is hoped …"
         verb, modal, following = direct.group("verb"), direct.group("modal"), direct.group("next") or ""
         if modal.startswith("looking forward") or (verb.endswith("ing") and modal.endswith("to")):
             verb = _stem(verb)
-        if _NOT_FUTURE.match(verb) or verb == "have" and _PERFECT.match(following):
+        perfect = verb == "have" and _PERFECT.match(following) and not modal.endswith("to")
+        if _NOT_FUTURE.match(verb) or perfect:
             continue
         owner = _who(direct.group("subject"), resolver, last_speaker)
         if owner is None:
@@ -427,28 +430,30 @@ def _futures(clause: str) -> list[re.Match[str]]:
 
 def _judge(
     clause: str, future: re.Match[str], resolver: PartyResolver, speaker: Party | None, cue: bool
-) -> tuple[CommitmentKind, Party | None] | None:
+) -> tuple[CommitmentKind, Party | None, bool] | None:
     """Classify one future verb inside reported speech, or None when it promises nothing.
 
-    The subject of the future clause owns it when it names a party; a pronoun, a passive or a
-    thing ("Op Reset will shape …") leaves it with the speaker. A commissioner reporting what
-    will happen is holding the force to account, not promising, unless it is his own act.
+    The subject of the future clause owns it when it names a party (the third value says so);
+    a pronoun, a passive or a thing ("Op Reset will shape …") leaves it with the speaker. A
+    commissioner reporting what will happen is holding the force to account, not promising,
+    unless it is his own act.
     """
     verb, modal = future.group("verb"), future.group("modal")
     participle = future.group("participle") or ""
     if _NOT_FUTURE.match(verb) or speaker is None or verb == "have" and _PERFECT.match(participle):
         return None
-    if _asked_before(clause, future.start()):
+    if _asked_before(clause, future.start()) or _IMPERSONAL_HOPE.search(clause, 0, future.start()):
         return None
     before = clause[: future.start()]
     subject = re.split(r"\b(?:that|and|but|then|once|so|which|because|how|if)\b|[,;:]", before)[-1].strip()
-    owner = _clause_owner(subject, resolver, speaker) if subject else speaker
+    explicit = _clause_owner(subject, resolver, speaker) if subject else None
+    owner = explicit if subject else speaker
     unit = owner is None and bool(_UNIT.search(subject))
     if unit:
         owner = speaker  # "the Review Team would publish …": a part of the speaker's organisation
     is_party = owner is not None
     after = clause[future.start() :][:90]
-    outcome = bool(_OUTCOME_WORDS.search(after))
+    outcome = bool(_OUTCOME_WORDS.search(after)) or bool(future.group("never"))
     verdict: tuple[CommitmentKind, Party | None] | None = None
     if modal == "could":
         verdict = (CommitmentKind.ASSURANCE, owner or speaker) if cue else None
@@ -465,11 +470,13 @@ def _judge(
         verdict = CommitmentKind.ASSURANCE, speaker
     elif verb in _UNDERTAKING_VERBS:
         verdict = (CommitmentKind.ASSURANCE if cue and not unit else CommitmentKind.UNDERTAKING), owner
-    elif outcome or future.group("never"):
+    elif outcome or unit:
         verdict = CommitmentKind.ASSURANCE, owner
-    if verdict is not None and _is_overseer(speaker) and not _own_act(verdict[1], speaker):
+    if verdict is None:
         return None
-    return verdict
+    if _is_overseer(speaker) and not (explicit is not None and _own_act(explicit, speaker)):
+        return None
+    return verdict[0], verdict[1], explicit is not None and not is_pronoun(subject)
 
 
 # -- helpers, in call order ---------------------------------------------------------------------
@@ -491,7 +498,7 @@ def _speaker(flat: str, resolver: PartyResolver, last: Party | None) -> Party | 
     if relative:
         return resolver.resolve(relative.group("who")) or last
     match = re.match(rf"^(?:(?:When|Further|In response)[^,]{{0,80}},\s*)?(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)"
-                     r"(?:\s+(?:and|&)\s+\S+(?:\s+\S+)?)?\s+(?P<rest>.*)$", flat)  # fmt: skip
+                     r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z]\S*(?:\s+[A-Z]\S*)?)?\s+(?P<rest>.*)$", flat)  # fmt: skip
     if not match or not _SPEECH.match(match.group("rest")):
         return None
     if is_pronoun(match.group("who")):

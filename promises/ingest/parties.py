@@ -33,7 +33,7 @@ _HEAD_OF = re.compile(
 _ABBREV_TOKEN = re.compile(r"^(?:the\s+)?(?P<abbr>(?:[TA]\s*/\s*)?[A-Z][A-Za-z]{0,4}(?:\s+Supt)?)\b")
 
 PARTY_PATTERN = (
-    r"(?:(?:[Tt]he\s+)?(?:[TA]\s*/\s*)?(?:PCC|DPCC|CC|DCC|ACC|ACO|Chief(?:\s+Constable)?|Commissioner|"
+    r"(?:(?:[Tt]he\s+)?(?:[TA]\s*/\s*)?(?:PCC|DPCC|CEO|CFO|CC|DCC|ACC|ACO|Chief(?:\s+Constable)?|Commissioner|"
     r"Deputy\s+Commissioner|Deputy\s+Chief\s+Constable|Assistant\s+Chief\s+Constable|Chief\s+Officers?|"
     r"Force\s+Crime\s+Registrar|Force|force|OPCC|(?:PCC\s+)?[Pp]olicy\s+[Tt]eam|[Ee]xecutive\s+[Tt]eam|"
     r"PFCC|(?:Head|Director)\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"

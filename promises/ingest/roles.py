@@ -108,7 +108,7 @@ def parse_role(written: str) -> RoleMention:
     if office is not None:
         return RoleMention(written, office.title, office.abbrev, acting, office.side)
     side = OPCC if re.search(r"\bOPCC\b|commission|policy", text, re.IGNORECASE) else ""
-    return RoleMention(written, text, "", acting, side)
+    return RoleMention(written, _ORG_QUALIFIER.sub("", text) or text, "", acting, side)
 
 
 def office_for(text: str) -> Office | None:

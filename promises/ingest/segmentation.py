@@ -36,6 +36,7 @@ _OWNER_ONLY_ACTION = re.compile(
     r"(?:(?!to\b)[\w/&.,'’-]+\s*){1,4}$",
     re.IGNORECASE,
 )
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 _WORD = re.compile(r"\S+")
 _SPACE = re.compile(r"\s+")
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
@@ -167,6 +168,8 @@ def _classify(raw: str) -> LineKind:
         return LineKind.FURNITURE
     if _ACTION.match(stripped):
         return LineKind.ACTION
+    if _MARKDOWN_HEADING.match(stripped):
+        return LineKind.HEADING
     if len([cell for cell in raw.split("\t") if cell.strip()]) >= 2:
         return LineKind.TABLE
     raw = raw.replace("\t", " ")
