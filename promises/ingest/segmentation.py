@@ -198,6 +198,8 @@ def _continues(current: list[Line], line: Line) -> bool:
         return False
     if line.kind not in (LineKind.TEXT, LineKind.HEADING):
         return False
+    if line.kind is LineKind.HEADING and _NUMBERED.match(line.text):
+        return False  # "2. Finance" opens an agenda item, whatever the line before lacked
     if _OWNER_ONLY_ACTION.search(last.text):
         return False  # "Action: RJ" closes the action before it; the next line is a new item
     if _TERMINAL.search(last.text):
