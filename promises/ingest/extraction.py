@@ -86,6 +86,15 @@ _SPEECH = re.compile(
     r"presented|described|discussed|deferred|welcomed|thanked|raised|drew|shifted|began|referred|spoke)\b"
 )
 _WHO_SPOKE = re.compile(rf"(?P<who>{PARTY_PATTERN})\s+who\s+(?:also\s+)?(?:{_REPORT[3:-1]})\b")
+_REQUEST_SUBJECT = re.compile(
+    rf"^(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|(?:stated|said) (?:that )?(?:he|she) )?(?P<rest>.*)$"
+)
+_SUBJECT_AND_WILL = re.compile(rf"^(?P<who>{PARTY_PATTERN})\b[^.;]*?\band\s+(?:will|would)\s+(?P<verb>[a-z]+)")
+_SPEAKER_SUBJECT = re.compile(
+    rf"^(?:(?:When|Further|In response)[^,]{{0,80}},\s*)?(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)"
+    r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z]\S*(?:\s+[A-Z]\S*)?)?\s+(?P<rest>.*)$"
+)
+_WHOLE_PARTY = re.compile(rf"(?P<who>{PARTY_PATTERN})")
 _OVERSEERS = frozenset({"PCC", "DPCC", "PFCC"})
 # a thing that will bring an outcome, said by the force: "Current work will allow the force to …"
 _OUTCOME_VERBS = frozenset({"ensure", "allow", "enable", "maintain", "shape", "show", "lead", "put"})
@@ -309,8 +318,7 @@ def _request(
 ) -> CandidateCommitment | None:
     last_speaker = voices.last
     flat = sentence.flat
-    subject = re.match(rf"^(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|(?:stated|said) (?:that )?"
-                       r"(?:he|she) )?(?P<rest>.*)$", flat)  # fmt: skip
+    subject = _REQUEST_SUBJECT.match(flat)
     if not subject:
         return None
     rest = subject.group("rest")
@@ -407,7 +415,7 @@ def _statement(
     continued = _continued_outcome(flat, resolver, last_speaker)
     if continued is not None:
         return make(CommitmentKind.ASSURANCE, continued, "assurance_continued", 0.6)
-    subject_and = re.match(rf"^(?P<who>{PARTY_PATTERN})\b[^.;]*?\band\s+(?:will|would)\s+(?P<verb>[a-z]+)", flat)
+    subject_and = _SUBJECT_AND_WILL.match(flat)
     if subject_and and subject_and.group("verb") in _UNDERTAKING_VERBS:
         owner = _who(subject_and.group("who"), resolver, last_speaker)
         if owner is not None:
@@ -497,8 +505,7 @@ def _speaker(flat: str, resolver: PartyResolver, last: Party | None) -> Party | 
     relative = _WHO_SPOKE.search(flat)
     if relative:
         return resolver.resolve(relative.group("who")) or last
-    match = re.match(rf"^(?:(?:When|Further|In response)[^,]{{0,80}},\s*)?(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)"
-                     r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z]\S*(?:\s+[A-Z]\S*)?)?\s+(?P<rest>.*)$", flat)  # fmt: skip
+    match = _SPEAKER_SUBJECT.match(flat)
     if not match or not _SPEECH.match(match.group("rest")):
         return None
     if is_pronoun(match.group("who")):
@@ -592,7 +599,7 @@ def _clause_owner(subject_text: str, resolver: PartyResolver, speaker: Party) ->
                      flags=re.IGNORECASE)  # fmt: skip
     if not subject or is_pronoun(subject) or subject.casefold() in ("they", "we"):
         return speaker
-    whole = re.fullmatch(rf"(?P<who>{PARTY_PATTERN})", subject)
+    whole = _WHOLE_PARTY.fullmatch(subject)
     if whole:
         return resolver.resolve(whole.group("who"))
     return None

@@ -86,11 +86,12 @@ class Sentence:
     block: int
     kind: LineKind
     duplicate_of: int | None = None
+    flat_text: str = ""  # filled by `sentences`, which normalises every sentence anyway
 
     @property
     def flat(self) -> str:
         """The sentence on one line, hyphenated breaks joined; for matching, not for quoting."""
-        return normalise(self.text)
+        return self.flat_text or normalise(self.text)
 
 
 def normalise(text: str) -> str:
@@ -141,11 +142,12 @@ def sentences(text: str, block_list: list[Block] | None = None) -> list[Sentence
     for index, block in enumerate(block_list):
         for start, end in _sentence_spans(text, block):
             quote = text[start:end]
-            key = normalise(quote).casefold()
+            flat = normalise(quote)
+            key = flat.casefold()
             duplicate = seen.get(key)
             if duplicate is None and len(key) >= 40 and block.kind is LineKind.TEXT:
                 duplicate = _contained_in(key, seen_text, seen)
-            sentence = Sentence(start, end, quote, index, block.kind, duplicate)
+            sentence = Sentence(start, end, quote, index, block.kind, duplicate, flat)
             if duplicate is None:
                 seen.setdefault(key, len(out))
                 seen_text.append(key)
