@@ -502,7 +502,7 @@ def _section(heading: str, current: str) -> str:
 
 def _speaker(flat: str, resolver: PartyResolver, last: Party | None) -> Party | None:
     """Who speaks in this sentence: its subject when a speech verb follows, or "X who said …"."""
-    relative = _WHO_SPOKE.search(flat)
+    relative = _WHO_SPOKE.search(flat) if " who " in flat else None
     if relative:
         return resolver.resolve(relative.group("who")) or last
     match = _SPEAKER_SUBJECT.match(flat)

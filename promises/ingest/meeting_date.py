@@ -32,6 +32,7 @@ MONTH_FIRST_DATE = re.compile(
     rf"(?:{_WEEKDAY}\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(?P<year>(?:19|20)\d\d))?\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)?\d\d)\b")
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s*(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.£$])(?P<year>(?:19|20)\d\d)(?![\d%])")
@@ -61,6 +62,8 @@ class DateMention:
 def find_date(text: str) -> DateMention | None:
     """The first complete-looking date in a short text ("Tuesday 28th February, 14:00pm")."""
     best: DateMention | None = None
+    if not _DIGIT.search(text):
+        return None  # every complete date has a day number; most lines have none, so skip the patterns
     for pattern in (WRITTEN_DATE, MONTH_FIRST_DATE, NUMERIC_DATE):
         match = pattern.search(text)
         if not match:
