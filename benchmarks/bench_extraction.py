@@ -21,7 +21,16 @@ from promises.ingest.pipeline import extract_document
 from promises.ingest.readers import SourceText
 from promises.ingest.vocabulary import default_vocabulary
 
-FORCES = ("Northshire", "Southvale", "Eastmoor", "Westdale", "Highfell", "Lowmarsh", "Brackenridge", "Kingsholm")
+FORCES = (
+    "Northshire",
+    "Southvale",
+    "Eastmoor",
+    "Westdale",
+    "Highfell",
+    "Lowmarsh",
+    "Brackenridge",
+    "Kingsholm",
+)
 FIRST = ("Helen", "Robert", "Sunita", "Martin", "Fiona", "Owen", "Diane", "Marcus", "Priya", "Tom", "Laura",
          "Nadia", "Colin", "Emma", "Alan", "Andrea", "Peter", "Kevin", "Rachel", "Gareth")  # fmt: skip
 LAST = ("Marsh", "Jarvis", "Kaur", "Ellis", "Doyle", "Pritchard", "Holloway", "Webb", "Nair", "Okafor", "Finch",
@@ -77,7 +86,10 @@ def main() -> None:
 def _people(rng: random.Random) -> list[tuple[str, str, str]]:
     firsts = rng.sample(FIRST, len(ROLES))
     lasts = rng.sample(LAST, len(ROLES))
-    return [(f"{f} {surname}", title, abbrev) for f, surname, (title, abbrev) in zip(firsts, lasts, ROLES, strict=True)]
+    return [
+        (f"{f} {surname}", title, abbrev)
+        for f, surname, (title, abbrev) in zip(firsts, lasts, ROLES, strict=True)
+    ]
 
 
 def _meeting_date(rng: random.Random) -> date:
@@ -96,13 +108,27 @@ def _body(rng: random.Random, count: int) -> list[str]:
 def _reported(rng: random.Random, index: int) -> str:
     when = _meeting_date(rng)
     people = _people(rng)
-    lines = [f"{rng.choice(FORCES)} Police and Crime Commissioner – Holding to Account Meeting",
-             f"Date: {when:%A} {when.day} {when:%B %Y}, 14:00", f"Chair: {people[0][0]}", "Venue: Police HQ", ""]
+    lines = [
+        f"{rng.choice(FORCES)} Police and Crime Commissioner – Holding to Account Meeting",
+        f"Date: {when:%A} {when.day} {when:%B %Y}, 14:00",
+        f"Chair: {people[0][0]}",
+        "Venue: Police HQ",
+        "",
+    ]
     lines += [f"  • {name}, {title}" + (f" ({abbrev})" if abbrev else "") for name, title, abbrev in people]
     for item in range(1, rng.randint(3, 5)):
-        lines += ["", f"{item}. {rng.choice(TOPICS).capitalize()}", "", " ".join(_body(rng, rng.randint(4, 8)))]
-    lines += ["", "ACTION: DCC to provide an update on the action plan at the next meeting.", "",
-              f"Date of next meeting: {when + timedelta(days=42):%A %d %B %Y}"]
+        lines += [
+            "",
+            f"{item}. {rng.choice(TOPICS).capitalize()}",
+            "",
+            " ".join(_body(rng, rng.randint(4, 8))),
+        ]
+    lines += [
+        "",
+        "ACTION: DCC to provide an update on the action plan at the next meeting.",
+        "",
+        f"Date of next meeting: {when + timedelta(days=42):%A %d %B %Y}",
+    ]
     return "\n".join(lines)
 
 
@@ -131,8 +157,10 @@ def _action_log(rng: random.Random, index: int) -> str:
     lines += ["", "1. Action log", "", "Ref", "Action"]
     for n in range(1, rng.randint(3, 7)):
         due = when + timedelta(days=rng.randrange(20, 200))
-        lines += [f"Ref {n:02d}/{when:%d/%m/%Y}",
-                  f"{rng.choice(('CC', 'DCC', 'ACC'))} to report on {rng.choice(TOPICS)} by {due:%d/%m/%Y}"]
+        lines += [
+            f"Ref {n:02d}/{when:%d/%m/%Y}",
+            f"{rng.choice(('CC', 'DCC', 'ACC'))} to report on {rng.choice(TOPICS)} by {due:%d/%m/%Y}",
+        ]
     lines += ["", "2. Discussion", "", *_body(rng, rng.randint(3, 6))]
     return "\n".join(lines)
 

@@ -8,6 +8,7 @@ here with the scorer's own report in the message.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -50,8 +51,9 @@ def test_scorer_counts_a_repeated_prediction_as_a_duplicate(tmp_path: Path) -> N
     minutes.write_text(HEADER + "ACTION: DCC to share the audit with the PCC.\n\nRandom words here.\n\n"
                        "ACTION: DCC to share the audit with the PCC.\n", encoding="utf-8")  # fmt: skip
     annotations = tmp_path / "a.jsonl"
-    annotations.write_text('{"file": "m.txt", "key": "share the audit", "kind": "action", "owner_role": "DCC", '
-                           '"person": "Sunita Kaur", "due": null}\n', encoding="utf-8")  # fmt: skip
+    gold = {"file": "m.txt", "key": "share the audit", "kind": "action", "owner_role": "DCC",
+            "person": "Sunita Kaur", "due": None}  # fmt: skip
+    annotations.write_text(json.dumps(gold) + "\n", encoding="utf-8")
     report = score(annotations, root=tmp_path)
     assert (report.counts.tp, report.counts.fp, report.counts.fn) == (1, 0, 0)
     assert report.duplicates == 0  # the repeat was merged into one commitment with two spans
@@ -89,11 +91,23 @@ KIND_ROWS: list[tuple[str, CommitmentKind | None]] = [
     # owner after the action text (initials-bullet layouts)
     ("FD to circulate the call handling plan to the board. Action: FD", CommitmentKind.ACTION),
     # next-steps directive (seed 000)
-    ("The Force to provide the PCC with regular updates, to include exception reports.", CommitmentKind.ACTION),
+    (
+        "The Force to provide the PCC with regular updates, to include exception reports.",
+        CommitmentKind.ACTION,
+    ),
     # undertakings in reported speech (000, 002, 004)
-    ("The ACC commented that the force would review how it could improve oversight.", CommitmentKind.UNDERTAKING),
-    ("The DCC will review following roll out and see if this can be used elsewhere.", CommitmentKind.UNDERTAKING),
-    ("The Force Crime Registrar is going to conduct a thematic audit in spring 2025.", CommitmentKind.UNDERTAKING),
+    (
+        "The ACC commented that the force would review how it could improve oversight.",
+        CommitmentKind.UNDERTAKING,
+    ),
+    (
+        "The DCC will review following roll out and see if this can be used elsewhere.",
+        CommitmentKind.UNDERTAKING,
+    ),
+    (
+        "The Force Crime Registrar is going to conduct a thematic audit in spring 2025.",
+        CommitmentKind.UNDERTAKING,
+    ),
     ("The CC said that the findings will be shared with the PCC.", CommitmentKind.UNDERTAKING),
     # soft intent by a party, mid-sentence (000, 001, 003)
     ("The DCC added that he is hoping to implement a performance framework.", CommitmentKind.UNDERTAKING),
@@ -101,7 +115,10 @@ KIND_ROWS: list[tuple[str, CommitmentKind | None]] = [
     # assurances (001, 004); a thing bringing an outcome, said by the force (000, 003)
     ("The CC was confident that this would be achieved.", CommitmentKind.ASSURANCE),
     ("The DCC believes the training will be fully delivered before the deadline.", CommitmentKind.ASSURANCE),
-    ("The DCC provided reassurance that the Force is on track to deliver improvements.", CommitmentKind.ASSURANCE),
+    (
+        "The DCC provided reassurance that the Force is on track to deliver improvements.",
+        CommitmentKind.ASSURANCE,
+    ),
     ("The CC outlined how Op Reset will shape future processes.", CommitmentKind.ASSURANCE),
     ("The DCC said that the new dashboard will show basic metrics.", CommitmentKind.ASSURANCE),
     # requests (001, 003, 004)

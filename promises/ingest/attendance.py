@@ -38,7 +38,9 @@ _HEADER_FIELD = re.compile(
     r"^\s*(?:[-•]\s*)?(?:date|time|venue|location|chair|chaired by|minutes|minute taker|notes)\b\s*:?\s",
     re.IGNORECASE,
 )
-_STOP = re.compile(r"^\s*(?:1\.?\s|item\s+1|agenda|welcome|introductions|minutes of|review of)", re.IGNORECASE)
+_STOP = re.compile(
+    r"^\s*(?:1\.?\s|item\s+1|agenda|welcome|introductions|minutes of|review of)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +138,8 @@ def _join_semicolon_lists(region: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in region:
         last = out[-1] if out else None
-        if last is not None and ";" in last.text and line.start == last.end + 1 and not _LABEL.match(line.text):
+        wrapped = last is not None and ";" in last.text and line.start == last.end + 1
+        if last is not None and wrapped and not _LABEL.match(line.text):
             out[-1] = Line(last.start, line.end, f"{last.text} {line.text}", last.kind)
         else:
             out.append(line)

@@ -84,7 +84,9 @@ def infer_meeting_date(
 ) -> MeetingDate:
     """Decide the meeting date from its header mention and the evidence around it."""
     if mention is None:
-        return MeetingDate(None, DateConfidence.UNKNOWN, "no date found in the header", "no recognisable date")
+        return MeetingDate(
+            None, DateConfidence.UNKNOWN, "no date found in the header", "no recognisable date"
+        )
     if year_override is not None:
         value = mention.resolve(year_override)
         if value is not None:
@@ -104,9 +106,8 @@ def infer_meeting_date(
             evidence.append(f"title names {year}")
             return MeetingDate(value, DateConfidence.INFERRED, "; ".join(evidence))
     if next_meeting is not None and next_meeting.year is not None:
-        year = next_meeting.year if (next_meeting.month, next_meeting.day) >= (mention.month, mention.day) else (
-            next_meeting.year - 1
-        )
+        later_in_year = (next_meeting.month, next_meeting.day) >= (mention.month, mention.day)
+        year = next_meeting.year if later_in_year else next_meeting.year - 1
         if year in candidates:
             evidence.append(f"next meeting {next_meeting.day}/{next_meeting.month}/{next_meeting.year}")
             return MeetingDate(mention.resolve(year), DateConfidence.INFERRED, "; ".join(evidence))

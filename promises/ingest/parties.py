@@ -98,7 +98,9 @@ class PartyResolver:
             return _party(head.group(0), holders[0])
         office = office_for(title)
         if office is not None:
-            return Party(head.group(0), role_abbrev=office.abbrev, role_title=office.title, organisation=office.side)
+            return Party(
+                head.group(0), role_abbrev=office.abbrev, role_title=office.title, organisation=office.side
+            )
         return Party(head.group(0), role_title=title[:1].upper() + title[1:])
 
     def _by_name(self, phrase: str) -> Party | None:

@@ -9,7 +9,7 @@ if anything fails, or the process is killed, the store stays exactly as it was.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -64,13 +64,15 @@ class IngestSummary:
         return ", ".join(parts)
 
 
-def extract_document(source: SourceText, year: int | None = None, vocabulary: Vocabulary | None = None) -> DocumentRecord:
+def extract_document(
+    source: SourceText, year: int | None = None, vocabulary: Vocabulary | None = None
+) -> DocumentRecord:
     """Everything one document says, before it meets the store."""
     lines = split_lines(source.text)
     meeting = parse_meeting(source.text, lines, source.path, year_override=year)
     record = DocumentRecord(source.path, source.sha256, source.format, source.text, meeting)
-    record.commitments = extract_commitments(sentences(source.text, blocks(source.text, lines)), meeting, source.path,
-                                             vocabulary or default_vocabulary())  # fmt: skip
+    found = sentences(source.text, blocks(source.text, lines))  # the lines are split once per document
+    record.commitments = extract_commitments(found, meeting, source.path, vocabulary or default_vocabulary())
     if meeting.date.warning:
         record.warnings.append(f"{source.path}: {meeting.date.warning}")
     return record
@@ -129,13 +131,13 @@ def ingest_paths(
     return summary
 
 
-def _count(summary: IngestSummary, nodes: object, before: dict[str, object] | None) -> None:
-    listed = list(nodes)  # type: ignore[call-overload]
+def _count(summary: IngestSummary, nodes: Iterable[object], before: Mapping[str, object] | None) -> None:
+    listed = list(nodes)
     summary.total_meetings = sum(1 for n in listed if isinstance(n, Meeting) and not n.stub)
     summary.total_people = sum(1 for n in listed if isinstance(n, Person))
     summary.total_commitments = sum(1 for n in listed if isinstance(n, Commitment))
     if before is not None:
-        fresh = [n for n in listed if n.id not in before]
+        fresh = [n for n in listed if getattr(n, "id", None) not in before]
         summary.new_meetings = sum(1 for n in fresh if isinstance(n, Meeting) and not n.stub)
         summary.new_people = sum(1 for n in fresh if isinstance(n, Person))
         summary.new_commitments = sum(1 for n in fresh if isinstance(n, Commitment))

@@ -133,7 +133,9 @@ class DocumentScore:
     duplicates: int = 0
     agree: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ATTRIBUTES, 0))
     matched: int = 0
-    per_kind: dict[CommitmentKind, Counts] = field(default_factory=lambda: {k: Counts() for k in CommitmentKind})
+    per_kind: dict[CommitmentKind, Counts] = field(
+        default_factory=lambda: {k: Counts() for k in CommitmentKind}
+    )
     false_positives: list[Prediction] = field(default_factory=list)
     misses: list[Gold] = field(default_factory=list)
     mismatches: list[Mismatch] = field(default_factory=list)

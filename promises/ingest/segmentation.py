@@ -225,7 +225,8 @@ def _block(lines: list[Line]) -> Block:
     kind = lines[0].kind
     if kind is LineKind.HEADING and len(lines) > 1:
         kind = LineKind.TEXT
-    return Block(lines[0].start + _indent(lines[0].text), lines[-1].end - _trail(lines[-1].text), kind, tuple(lines))
+    start = lines[0].start + _indent(lines[0].text)
+    return Block(start, lines[-1].end - _trail(lines[-1].text), kind, tuple(lines))
 
 
 def _indent(raw: str) -> int:
