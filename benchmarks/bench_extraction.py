@@ -31,17 +31,86 @@ FORCES = (
     "Brackenridge",
     "Kingsholm",
 )
-FIRST = ("Helen", "Robert", "Sunita", "Martin", "Fiona", "Owen", "Diane", "Marcus", "Priya", "Tom", "Laura",
-         "Nadia", "Colin", "Emma", "Alan", "Andrea", "Peter", "Kevin", "Rachel", "Gareth")  # fmt: skip
-LAST = ("Marsh", "Jarvis", "Kaur", "Ellis", "Doyle", "Pritchard", "Holloway", "Webb", "Nair", "Okafor", "Finch",
-        "Shah", "Reeves", "Tate", "Briggs", "Lyle", "Grant", "Moran", "Stone", "Lowe")  # fmt: skip
-TOPICS = ("the custody refurbishment", "call handling", "rural crime", "stalking protection orders",
-          "domestic abuse outcomes", "the estates strategy", "victim satisfaction", "neighbourhood policing",
-          "missing persons", "road safety", "file quality", "detective recruitment")  # fmt: skip
-ROLES = (("Police and Crime Commissioner", "PCC"), ("Chief Constable", "CC"), ("Deputy Chief Constable", "DCC"),
-         ("Assistant Chief Constable", "ACC"), ("Head of Performance", ""), ("Chief Executive", "CEO"))  # fmt: skip
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")  # fmt: skip
+FIRST = (
+    "Helen",
+    "Robert",
+    "Sunita",
+    "Martin",
+    "Fiona",
+    "Owen",
+    "Diane",
+    "Marcus",
+    "Priya",
+    "Tom",
+    "Laura",
+    "Nadia",
+    "Colin",
+    "Emma",
+    "Alan",
+    "Andrea",
+    "Peter",
+    "Kevin",
+    "Rachel",
+    "Gareth",
+)
+LAST = (
+    "Marsh",
+    "Jarvis",
+    "Kaur",
+    "Ellis",
+    "Doyle",
+    "Pritchard",
+    "Holloway",
+    "Webb",
+    "Nair",
+    "Okafor",
+    "Finch",
+    "Shah",
+    "Reeves",
+    "Tate",
+    "Briggs",
+    "Lyle",
+    "Grant",
+    "Moran",
+    "Stone",
+    "Lowe",
+)
+TOPICS = (
+    "the custody refurbishment",
+    "call handling",
+    "rural crime",
+    "stalking protection orders",
+    "domestic abuse outcomes",
+    "the estates strategy",
+    "victim satisfaction",
+    "neighbourhood policing",
+    "missing persons",
+    "road safety",
+    "file quality",
+    "detective recruitment",
+)
+ROLES = (
+    ("Police and Crime Commissioner", "PCC"),
+    ("Chief Constable", "CC"),
+    ("Deputy Chief Constable", "DCC"),
+    ("Assistant Chief Constable", "ACC"),
+    ("Head of Performance", ""),
+    ("Chief Executive", "CEO"),
+)
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 SENTENCES = (
     "The PCC asked for an overview of {topic}. The {force_role} said that performance had improved over the year.",
@@ -66,8 +135,10 @@ def main() -> None:
     rng = random.Random(args.seed)
     layouts: list[Callable[[random.Random, int], str]] = [_reported, _initials, _action_log, _markdown]
     corpus = [layouts[i % len(layouts)](rng, i) for i in range(args.documents)]
-    sources = [SourceText(f"synthetic/{i:05d}.txt", hashlib.sha256(t.encode()).hexdigest(), "txt", t)
-               for i, t in enumerate(corpus)]  # fmt: skip
+    sources = [
+        SourceText(f"synthetic/{i:05d}.txt", hashlib.sha256(t.encode()).hexdigest(), "txt", t)
+        for i, t in enumerate(corpus)
+    ]
     vocabulary = default_vocabulary()
     extract_document(sources[0], vocabulary=vocabulary)  # warm caches and compiled patterns
     started = time.perf_counter()
@@ -76,8 +147,10 @@ def main() -> None:
         commitments += len(extract_document(source, vocabulary=vocabulary).commitments)
     elapsed = time.perf_counter() - started
     chars = sum(len(t) for t in corpus)
-    print(f"{len(sources)} documents ({chars / 1e6:.2f} M chars) in {elapsed:.2f} s on one core: "
-          f"{len(sources) / elapsed:.0f} documents/s; {commitments} commitments found")  # fmt: skip
+    print(
+        f"{len(sources)} documents ({chars / 1e6:.2f} M chars) in {elapsed:.2f} s on one core: "
+        f"{len(sources) / elapsed:.0f} documents/s; {commitments} commitments found"
+    )
 
 
 # -- generators, one per layout -------------------------------------------------------------------
@@ -100,8 +173,13 @@ def _body(rng: random.Random, count: int) -> list[str]:
     out = []
     for _ in range(count):
         template = rng.choice(SENTENCES)
-        out.append(template.format(topic=rng.choice(TOPICS), force_role=rng.choice(("CC", "DCC", "ACC")),
-                                   month=rng.choice(MONTHS)))  # fmt: skip
+        out.append(
+            template.format(
+                topic=rng.choice(TOPICS),
+                force_role=rng.choice(("CC", "DCC", "ACC")),
+                month=rng.choice(MONTHS),
+            )
+        )
     return out
 
 
@@ -136,22 +214,34 @@ def _initials(rng: random.Random, index: int) -> str:
     when = _meeting_date(rng)
     people = _people(rng)
     initials = ["".join(p[0] for p in name.split()) for name, _, _ in people]
-    lines = [f"{rng.choice(FORCES)} Performance Board – Minutes", f"Date: {when:%A} {when.day} {when:%B}", "",
-             "Present:"]  # fmt: skip
+    lines = [
+        f"{rng.choice(FORCES)} Performance Board – Minutes",
+        f"Date: {when:%A} {when.day} {when:%B}",
+        "",
+        "Present:",
+    ]
     lines += [f"• {name} ({ini}) – {title}" for (name, title, _), ini in zip(people, initials, strict=True)]
     for item in range(1, rng.randint(3, 5)):
         lines += ["", f"{item}. {rng.choice(TOPICS).capitalize()}"]
         lines += _body(rng, rng.randint(2, 4))
-        lines.append(f"{initials[rng.randrange(1, 4)]} to circulate the {rng.choice(TOPICS)} plan. "
-                     f"Action: {initials[rng.randrange(1, 4)]}")  # fmt: skip
+        lines.append(
+            f"{initials[rng.randrange(1, 4)]} to circulate the {rng.choice(TOPICS)} plan. "
+            f"Action: {initials[rng.randrange(1, 4)]}"
+        )
     return "\n".join(lines)
 
 
 def _action_log(rng: random.Random, index: int) -> str:
     when = _meeting_date(rng)
     people = _people(rng)
-    lines = [f"{rng.choice(FORCES).upper()} STRATEGIC POLICING BOARD", f"ACTION LOG – Meeting held {when:%d/%m/%Y}",
-             "", "Attendees", "Name", "Role"]  # fmt: skip
+    lines = [
+        f"{rng.choice(FORCES).upper()} STRATEGIC POLICING BOARD",
+        f"ACTION LOG – Meeting held {when:%d/%m/%Y}",
+        "",
+        "Attendees",
+        "Name",
+        "Role",
+    ]
     for name, title, abbrev in people:
         lines += [name, f"{title} ({abbrev})" if abbrev else title]
     lines += ["", "1. Action log", "", "Ref", "Action"]
@@ -168,15 +258,29 @@ def _action_log(rng: random.Random, index: int) -> str:
 def _markdown(rng: random.Random, index: int) -> str:
     when = _meeting_date(rng)
     people = _people(rng)
-    lines = [f"# {rng.choice(FORCES)} Police and Crime Commissioner", "", "## Accountability Meeting – Minutes", "",
-             f"**Date:** {when:%A} {when.day} {when:%B %Y}, 09:30", "", "### Attendees", ""]  # fmt: skip
+    lines = [
+        f"# {rng.choice(FORCES)} Police and Crime Commissioner",
+        "",
+        "## Accountability Meeting – Minutes",
+        "",
+        f"**Date:** {when:%A} {when.day} {when:%B %Y}, 09:30",
+        "",
+        "### Attendees",
+        "",
+    ]
     lines += [f"- {name} – {title}" + (f" ({abbrev})" if abbrev else "") for name, title, abbrev in people]
     actions = []
     for item in range(1, rng.randint(3, 5)):
         action = f"ACC {people[3][0].split()[-1]} to report {rng.choice(TOPICS)} figures to the next meeting."
         actions.append(action)
-        lines += ["", f"### {item}. {rng.choice(TOPICS).capitalize()}", "", " ".join(_body(rng, rng.randint(2, 5))),
-                  "", f"**Action:** {action}"]  # fmt: skip
+        lines += [
+            "",
+            f"### {item}. {rng.choice(TOPICS).capitalize()}",
+            "",
+            " ".join(_body(rng, rng.randint(2, 5))),
+            "",
+            f"**Action:** {action}",
+        ]
     lines += ["", "### Actions", ""] + [f"{n}. {a}" for n, a in enumerate(actions, start=1)]
     return "\n".join(lines)
 

@@ -48,11 +48,20 @@ def test_annotated_minutes_score_above_their_floor(name: str) -> None:
 
 def test_scorer_counts_a_repeated_prediction_as_a_duplicate(tmp_path: Path) -> None:
     minutes = tmp_path / "m.txt"
-    minutes.write_text(HEADER + "ACTION: DCC to share the audit with the PCC.\n\nRandom words here.\n\n"
-                       "ACTION: DCC to share the audit with the PCC.\n", encoding="utf-8")  # fmt: skip
+    minutes.write_text(
+        HEADER + "ACTION: DCC to share the audit with the PCC.\n\nRandom words here.\n\n"
+        "ACTION: DCC to share the audit with the PCC.\n",
+        encoding="utf-8",
+    )
     annotations = tmp_path / "a.jsonl"
-    gold = {"file": "m.txt", "key": "share the audit", "kind": "action", "owner_role": "DCC",
-            "person": "Sunita Kaur", "due": None}  # fmt: skip
+    gold = {
+        "file": "m.txt",
+        "key": "share the audit",
+        "kind": "action",
+        "owner_role": "DCC",
+        "person": "Sunita Kaur",
+        "due": None,
+    }
     annotations.write_text(json.dumps(gold) + "\n", encoding="utf-8")
     report = score(annotations, root=tmp_path)
     assert (report.counts.tp, report.counts.fp, report.counts.fn) == (1, 0, 0)
@@ -173,7 +182,9 @@ def test_rule_owner(sentence: str, role: str, person: str) -> None:
 
 
 def test_action_repeated_in_summary_is_one_commitment_with_two_spans() -> None:
-    found = _extract("ACTION: DCC to share the audit with the PCC.\n\nSummary of Actions\n"
-                     "- DCC to share the audit with the PCC.")  # fmt: skip
+    found = _extract(
+        "ACTION: DCC to share the audit with the PCC.\n\nSummary of Actions\n"
+        "- DCC to share the audit with the PCC."
+    )
     assert len(found) == 1
     assert len(found[0].evidence) == 2

@@ -42,7 +42,8 @@ _ACTION_LABEL = re.compile(
     r"^\s*(?:[•\-*]\s*)?(?:new\s+)?actions?\s*(?:\d+|point)?\s*(?:arising)?\s*[:\-–—]\s*", re.IGNORECASE
 )
 _OWNER_AFTER = re.compile(
-    r"(?:^|[.;]\s*|\s)\(?(?:action(?:ed)?|owner|lead)\s*(?:by)?\s*[:\-–—]\s*(?P<owner>[A-Z][A-Za-z/&.' ]{0,40}?)\)?\s*\.?\s*$"
+    r"(?:^|[.;]\s*|\s)\(?(?:action(?:ed)?|owner|lead)\s*(?:by)?\s*[:\-–—]\s*"
+    r"(?P<owner>[A-Z][A-Za-z/&.' ]{0,40}?)\)?\s*\.?\s*$"
 )
 _SUMMARY_HEADING = re.compile(
     r"(summary of actions|actions? arising|action log|actions? agreed|"
@@ -50,7 +51,9 @@ _SUMMARY_HEADING = re.compile(
     re.IGNORECASE,
 )
 _NEXT_STEPS = re.compile(r"^\s*(?:\d+\.?\s*)?next\s+steps\b", re.IGNORECASE)
-_REF_CODE = re.compile(r"^\s*(?:Ref\.?\s*)?(?P<code>\d{1,3}/\d{1,2}/\d{1,2}/\d{2,4})\b\s*[:\-–]?\s*", re.IGNORECASE)
+_REF_CODE = re.compile(
+    r"^\s*(?:Ref\.?\s*)?(?P<code>\d{1,3}/\d{1,2}/\d{1,2}/\d{2,4})\b\s*[:\-–]?\s*", re.IGNORECASE
+)
 _DIRECTIVE = re.compile(
     rf"^(?:[•\-*]\s*)?(?P<owner>{PARTY_PATTERN}(?:\s+(?:and|&|/)\s+{PARTY_PATTERN})?)\s+to\s+"
     r"(?P<verb>(?!be\b)[a-z]+)\b"
@@ -63,18 +66,22 @@ _REPORT = (
     r"was reassured|believes|believed|expects|expected|anticipates|anticipated)"
 )
 _REPORTED = re.compile(
-    rf"^(?P<speaker>{PARTY_PATTERN}(?:\s+(?:and|&)\s+{PARTY_PATTERN})?|[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+|then\s+|further\s+)?"
-    rf"(?P<verb>{_REPORT})\b(?:\s+(?:the\s+)?(?:PCC|DPCC|meeting|panel))?\s*(?:that\s+|,\s*)?(?P<clause>.*)$",
+    rf"^(?P<speaker>{PARTY_PATTERN}(?:\s+(?:and|&)\s+{PARTY_PATTERN})?|[Hh]e|[Ss]he|[Tt]hey)\s+"
+    r"(?:also\s+|then\s+|further\s+)?"
+    rf"(?P<verb>{_REPORT})\b(?:\s+(?:the\s+)?(?:PCC|DPCC|meeting|panel))?\s*(?:that\s+|,\s*)?"
+    r"(?P<clause>.*)$",
     re.DOTALL,
 )
 _DIRECT = re.compile(
     rf"(?<![\w/])(?P<subject>{PARTY_PATTERN}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?:also\s+)?(?P<modal>will|shall|would|"
     r"is going to|are going to|intends? to|plans? to|has agreed to|have agreed to|agreed to|undertook to|"
-    r"committed to|(?:is|are)\s+(?:also\s+)?(?:looking\s+forward|looking|hoping|aiming|planning)\s+to|hopes? to|"
-    r"aims? to|wants? to)\s+(?:also\s+)?(?P<verb>[a-z]+)\b(?:\s+(?P<next>[a-z]+))?"
+    r"committed to|(?:is|are)\s+(?:also\s+)?(?:looking\s+forward|looking|hoping|aiming|planning)\s+to|"
+    r"hopes? to|aims? to|wants? to)\s+(?:also\s+)?(?P<verb>[a-z]+)\b(?:\s+(?P<next>[a-z]+))?"
 )
 # a question put to the force: futures after it are what was asked about, not what was promised
-_QUESTION_CUE = re.compile(r"\b(?:asked|sought|seeking|queried|questioned|wanted to know|enquired)\b", re.IGNORECASE)
+_QUESTION_CUE = re.compile(
+    r"\b(?:asked|sought|seeking|queried|questioned|wanted to know|enquired)\b", re.IGNORECASE
+)
 _PREPOSITION_END = re.compile(r"\b(?:by|of|to|with|for|from|at|on|in|about|than|under)\s+$", re.IGNORECASE)
 _IMPERSONAL_HOPE = re.compile(r"\bit\s+(?:is|was)\s+(?:hoped|anticipated|expected)\b", re.IGNORECASE)
 _ANSWER = re.compile(
@@ -87,9 +94,12 @@ _SPEECH = re.compile(
 )
 _WHO_SPOKE = re.compile(rf"(?P<who>{PARTY_PATTERN})\s+who\s+(?:also\s+)?(?:{_REPORT[3:-1]})\b")
 _REQUEST_SUBJECT = re.compile(
-    rf"^(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|(?:stated|said) (?:that )?(?:he|she) )?(?P<rest>.*)$"
+    rf"^(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)\s+"
+    r"(?:also\s+|then\s+|(?:stated|said) (?:that )?(?:he|she) )?(?P<rest>.*)$"
 )
-_SUBJECT_AND_WILL = re.compile(rf"^(?P<who>{PARTY_PATTERN})\b[^.;]*?\band\s+(?:will|would)\s+(?P<verb>[a-z]+)")
+_SUBJECT_AND_WILL = re.compile(
+    rf"^(?P<who>{PARTY_PATTERN})\b[^.;]*?\band\s+(?:will|would)\s+(?P<verb>[a-z]+)"
+)
 _SPEAKER_SUBJECT = re.compile(
     rf"^(?:(?:When|Further|In response)[^,]{{0,80}},\s*)?(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)"
     r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z]\S*(?:\s+[A-Z]\S*)?)?\s+(?P<rest>.*)$"
@@ -98,11 +108,14 @@ _WHOLE_PARTY = re.compile(rf"(?P<who>{PARTY_PATTERN})")
 _OVERSEERS = frozenset({"PCC", "DPCC", "PFCC"})
 # a thing that will bring an outcome, said by the force: "Current work will allow the force to …"
 _OUTCOME_VERBS = frozenset({"ensure", "allow", "enable", "maintain", "shape", "show", "lead", "put"})
-_UNIT = re.compile(r"\b(?:team|unit|department|directorate|board|panel|service|group|office|function)$", re.IGNORECASE)
+_UNIT = re.compile(
+    r"\b(?:team|unit|department|directorate|board|panel|service|group|office|function)$", re.IGNORECASE
+)
 _LIST_CUE = re.compile(r"\b(?:hope[sd]?|will|would|plans?|expects?|aims?|intends?)\b")
 _FUTURE = re.compile(
     r"\b(?P<modal>will|shall|would|is going to|are going to|is on track to|are on track to|should|could)\s+"
-    r"(?:also\s+|now\s+|then\s+|hopefully\s+|further\s+|[a-z]+ly\s+|continue to\s+|be able to\s+)?(?P<neg>not\s+)?"
+    r"(?:also\s+|now\s+|then\s+|hopefully\s+|further\s+|[a-z]+ly\s+|continue to\s+|be able to\s+)?"
+    r"(?P<neg>not\s+)?"
     r"(?P<never>never\s+)?(?P<verb>[a-z]+)(?:\s+(?:(?:fully|further|robustly|also)\s+)?(?P<participle>[a-z]+))?",
 )
 _SOFT = re.compile(
@@ -112,12 +125,13 @@ _SOFT = re.compile(
 )
 _QUESTION = re.compile(
     r"^(?:The\s+)?(?:[A-Z]{2,5}|Chair|Commissioner|[A-Z][a-z]+)\s+(?:also\s+|then\s+)?(?:asked\s+(?:the\s+\S+\s+)?"
-    r"(?:if|whether|how|what|when|why|who|which|about|for (?:reassurance|assurance|timescales|views|the force)|"
-    r"for an? (?:assessment|summary|overview))|sought|queried|questioned|wanted to know|enquired|challenged)\b"
+    r"(?:if|whether|how|what|when|why|who|which|about|"
+    r"for (?:reassurance|assurance|timescales|views|the force)|for an? (?:assessment|summary|overview))|"
+    r"sought|queried|questioned|wanted to know|enquired|challenged)\b"
 )
 _REQUEST = re.compile(
-    r"\b(?:asked|requested|request(?:ed)?|would like|wanted|wants|wishes|wished)\b\s*(?:that\s+|for\s+|to\s+|the\s+\S+\s+to\s+|"
-    r"a\s+|an\s+)?(?P<what>.*)$",
+    r"\b(?:asked|requested|request(?:ed)?|would like|wanted|wants|wishes|wished)\b\s*"
+    r"(?:that\s+|for\s+|to\s+|the\s+\S+\s+to\s+|a\s+|an\s+)?(?P<what>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _REQUEST_OBJECT = re.compile(
@@ -125,8 +139,8 @@ _REQUEST_OBJECT = re.compile(
     r"evaluation|findings|results)|have\s+sight|sight|sighting|(?:a|an|the)?\s*(?:further\s+|written\s+|regular\s+)?"
     r"(?:copy|update|report|briefing|paper|note|breakdown|analysis|details|dates?|data|figures|timeline)\b|"
     r"consideration|(?:his|her|the)\s+office\s+(?:are|is|be)\s+(?:engaged|involved|consulted|sighted|updated)|"
-    r"(?:provide|share|send|circulate|report|bring|present|return|update|confirm|consider|review|look into|explore|"
-    r"ensure|produce|prepare|arrange|schedule|write|set up|come back|feed back)\b)",
+    r"(?:provide|share|send|circulate|report|bring|present|return|update|confirm|consider|review|look into|"
+    r"explore|ensure|produce|prepare|arrange|schedule|write|set up|come back|feed back)\b)",
     re.IGNORECASE,
 )
 _IN_MEETING_VERBS = re.compile(
@@ -135,28 +149,29 @@ _IN_MEETING_VERBS = re.compile(
     re.IGNORECASE,
 )
 _UNDERTAKING_VERBS = frozenset(
-    """anticipate expect provide share review report update deliver implement introduce launch develop conduct undertake complete
-    publish produce bring present circulate send write monitor ensure consider explore look seek schedule arrange
-    hold establish set roll run pick feed discuss incorporate evaluate audit train recruit fill invest prioritise
-    return revisit include engage work continue commission replicate adopt receive go confirm inform liaise meet
-    refresh improve reduce increase address tackle take put create design pilot extend expand agree escalate
-    follow check assess test identify outline brief prepare raise remind reinforce embed strengthen fund start
-    appoint revisit push have streamline refine revise simplify""".split()
+    """anticipate expect provide share review report update deliver implement introduce launch develop
+    conduct undertake complete publish produce bring present circulate send write monitor ensure
+    consider explore look seek schedule arrange hold establish set roll run pick feed discuss
+    incorporate evaluate audit train recruit fill invest prioritise return revisit include engage
+    work continue commission replicate adopt receive go confirm inform liaise meet refresh improve
+    reduce increase address tackle take put create design pilot extend expand agree escalate follow
+    check assess test identify outline brief prepare raise remind reinforce embed strengthen fund
+    start appoint revisit push have streamline refine revise simplify""".split()
 )
 _DELIVERABLE_PARTICIPLES = frozenset(
-    """shared provided circulated sent presented reported brought prioritised reviewed scheduled held considered
-    taken made undertaken conducted introduced developed launched published evaluated returned discussed
-    fed picked monitored audited arranged given offered revisited replicated refurbished adopted extended expanded
-    commissioned tested trialled piloted published""".split()
+    """shared provided circulated sent presented reported brought prioritised reviewed scheduled held
+    considered taken made undertaken conducted introduced developed launched published evaluated
+    returned discussed fed picked monitored audited arranged given offered revisited replicated
+    refurbished adopted extended expanded commissioned tested trialled piloted published""".split()
 )
 _OUTCOME_WORDS = re.compile(
-    r"\b(?:seen|delivered|implemented|completed|achieved|realised|realized|live|in place|rolled out|finalised|"
-    r"finalized|met|sustained|maintained|filled|reduced|embedded|on track|operational|launched)\b",
+    r"\b(?:seen|delivered|implemented|completed|achieved|realised|realized|live|in place|rolled out|"
+    r"finalised|finalized|met|sustained|maintained|filled|reduced|embedded|on track|operational|launched)\b",
     re.IGNORECASE,
 )
 _ASSURANCE_CUE = re.compile(
-    r"\b(?:confident|assured|assurance|assurances|reassurance|reassured|believes?|believed|on track|anticipates?|"
-    r"anticipated|expects?|expected|should be)\b",
+    r"\b(?:confident|assured|assurance|assurances|reassurance|reassured|believes?|believed|on track|"
+    r"anticipates?|anticipated|expects?|expected|should be)\b",
     re.IGNORECASE,
 )
 _ASSURANCE_GIVEN = re.compile(
@@ -212,9 +227,11 @@ def extract_commitments(
     voices = _Voices()
     list_intro: tuple[Party, CommitmentKind] | None = None
     for sentence in sentences:
-        if sentence.kind in (LineKind.HEADING, LineKind.LABEL) or sentence.kind is LineKind.NUMBERED and len(
-            sentence.flat.split()
-        ) < 8:
+        if (
+            sentence.kind in (LineKind.HEADING, LineKind.LABEL)
+            or sentence.kind is LineKind.NUMBERED
+            and len(sentence.flat.split()) < 8
+        ):
             section = _section(sentence.flat, section)
             if sentence.kind is not LineKind.LABEL or not _ACTION_LABEL.match(sentence.text):
                 if sentence.kind is LineKind.LABEL:
@@ -224,8 +241,18 @@ def extract_commitments(
         candidate = _match(sentence, previous, section, resolver, voices, meeting, file)
         if candidate is None and list_intro is not None and sentence.kind is LineKind.BULLET:
             owner, kind = list_intro
-            candidate = _candidate(kind, sentence, _bullet_end(sentence.text), len(sentence.text), owner, None, 0.5,
-                                   "list_item", meeting, file)  # fmt: skip
+            candidate = _candidate(
+                kind,
+                sentence,
+                _bullet_end(sentence.text),
+                len(sentence.text),
+                owner,
+                None,
+                0.5,
+                "list_item",
+                meeting,
+                file,
+            )
         if sentence.kind is not LineKind.BULLET:
             list_intro = _list_intro(sentence.flat, voices.last)
         if candidate is not None and sentence.duplicate_of is not None and candidate.rule == "list_item":
@@ -259,29 +286,60 @@ def _match(
         party = _resolve_list(owner_after.group("owner"), resolver)
         body = sentence.text[: sentence.text.rfind(owner_after.group("owner").split()[0])]
         cut = _last_label_start(body)
-        return _candidate(CommitmentKind.ACTION, sentence, 0, cut, party, None, 1.0, "action_owner_after",
-                          meeting, file)  # fmt: skip
+        return _candidate(
+            CommitmentKind.ACTION, sentence, 0, cut, party, None, 1.0, "action_owner_after", meeting, file
+        )
     ref = _REF_CODE.match(sentence.text)
     if ref:
         rest = sentence.text[ref.end() :]
         directive = _DIRECTIVE.match(" ".join(rest.split()))
         party = resolver.resolve(directive.group("owner")) if directive else None
-        return _candidate(CommitmentKind.ACTION, sentence, ref.end(), len(sentence.text), party, None, 1.0,
-                          "action_summary", meeting, file)  # fmt: skip
+        return _candidate(
+            CommitmentKind.ACTION,
+            sentence,
+            ref.end(),
+            len(sentence.text),
+            party,
+            None,
+            1.0,
+            "action_summary",
+            meeting,
+            file,
+        )
     directive = _DIRECTIVE.match(flat)
     if directive and directive.group("verb") not in ("be",):
         party = resolver.resolve(directive.group("owner"))
         if party is not None:
             rule = "action_summary" if section == "actions" else "directive"
             start = _bullet_end(sentence.text)
-            return _candidate(CommitmentKind.ACTION, sentence, start, len(sentence.text), party, None, 1.0, rule,
-                              meeting, file)  # fmt: skip
+            return _candidate(
+                CommitmentKind.ACTION,
+                sentence,
+                start,
+                len(sentence.text),
+                party,
+                None,
+                1.0,
+                rule,
+                meeting,
+                file,
+            )
     if flat.endswith(":"):
         return None  # introduces a list; the items are judged one by one
     if section == "actions" and sentence.kind in (LineKind.BULLET, LineKind.TEXT, LineKind.NUMBERED):
         start = len(sentence.text) - len(sentence.text.lstrip("•-* \t0123456789.)"))
-        return _candidate(CommitmentKind.ACTION, sentence, start, len(sentence.text), None, None, 0.8,
-                          "action_summary", meeting, file)  # fmt: skip
+        return _candidate(
+            CommitmentKind.ACTION,
+            sentence,
+            start,
+            len(sentence.text),
+            None,
+            None,
+            0.8,
+            "action_summary",
+            meeting,
+            file,
+        )
     request = _request(sentence, resolver, voices, meeting, file)
     if request is not None:
         return request
@@ -303,14 +361,34 @@ def _action_line(
         return None
     if len(rest.split()) <= 4 and " to " not in f" {rest} " and previous is not None:
         party = _resolve_list(rest, resolver)
-        return _candidate(CommitmentKind.ACTION, previous, 0, len(previous.text), party, None, 1.0,
-                          "action_owner_after", meeting, file)  # fmt: skip
+        return _candidate(
+            CommitmentKind.ACTION,
+            previous,
+            0,
+            len(previous.text),
+            party,
+            None,
+            1.0,
+            "action_owner_after",
+            meeting,
+            file,
+        )
     directive = _DIRECTIVE.match(rest)
     party = resolver.resolve(directive.group("owner")) if directive else None
     if party is None:
         party = resolver.resolve(rest)
-    return _candidate(CommitmentKind.ACTION, sentence, offset, len(sentence.text), party, None, 1.0, "action_line",
-                      meeting, file)  # fmt: skip
+    return _candidate(
+        CommitmentKind.ACTION,
+        sentence,
+        offset,
+        len(sentence.text),
+        party,
+        None,
+        1.0,
+        "action_line",
+        meeting,
+        file,
+    )
 
 
 def _request(
@@ -326,7 +404,9 @@ def _request(
     if not match:
         return None
     what = match.group("what").strip()
-    asked_someone = re.match(r"^(?:asked|requested)\s+(?:the\s+)?(?P<who>\S+(?:\s+\S+)?)\s+to\s+(?P<verb>\w+)", rest)
+    asked_someone = re.match(
+        r"^(?:asked|requested)\s+(?:the\s+)?(?P<who>\S+(?:\s+\S+)?)\s+to\s+(?P<verb>\w+)", rest
+    )
     if asked_someone:
         verb = asked_someone.group("verb")
         after = rest[asked_someone.start("verb") :]
@@ -334,9 +414,10 @@ def _request(
             return None
     elif not _REQUEST_OBJECT.match(what):
         return None
-    if re.match(r"^(?:asked|requested)\s+(?:for\s+)?an?\s+update\s+on\b", rest) and find_deadline(
-        flat, meeting.date.value, meeting.next_meeting
-    ) is None:
+    if (
+        re.match(r"^(?:asked|requested)\s+(?:for\s+)?an?\s+update\s+on\b", rest)
+        and find_deadline(flat, meeting.date.value, meeting.next_meeting) is None
+    ):
         return None  # "asked for an update on X" answered in the meeting itself
     if re.match(r"^(?:would like|wanted|wants)\s+to\s+see\s+(?:a|an|more)\b", rest) and not re.search(
         r"\b(update|copy|report)\b", rest
@@ -346,8 +427,18 @@ def _request(
     owner = resolver.resolve(asked_someone.group("who")) if asked_someone else None
     if owner is None:
         owner = voices.other_than(requester)
-    return _candidate(CommitmentKind.REQUEST, sentence, 0, len(sentence.text), owner, requester, 0.9, "request",
-                      meeting, file)  # fmt: skip
+    return _candidate(
+        CommitmentKind.REQUEST,
+        sentence,
+        0,
+        len(sentence.text),
+        owner,
+        requester,
+        0.9,
+        "request",
+        meeting,
+        file,
+    )
 
 
 def _statement(
@@ -357,7 +448,9 @@ def _statement(
     soft = bool(_SOFT.search(flat))
     confidence = 0.5 if soft else 0.8
 
-    def make(kind: CommitmentKind, owner: Party | None, rule: str, conf: float = confidence) -> CandidateCommitment | None:
+    def make(
+        kind: CommitmentKind, owner: Party | None, rule: str, conf: float = confidence
+    ) -> CandidateCommitment | None:
         return _candidate(kind, sentence, 0, len(sentence.text), owner, None, conf, rule, meeting, file)
 
     provided = _ASSURANCE_GIVEN.match(flat)
@@ -421,12 +514,18 @@ def _statement(
         if owner is not None:
             return make(CommitmentKind.UNDERTAKING, owner, "undertaking")
     passive = re.search(r"\b(?:will|would|is going to)\s+(?:also\s+)?be\s+(?P<p>[a-z]+)\b", flat)
-    if passive and passive.group("p") in _DELIVERABLE_PARTICIPLES and (
-        _ADDRESSEE.search(flat) or find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None
+    if (
+        passive
+        and passive.group("p") in _DELIVERABLE_PARTICIPLES
+        and (
+            _ADDRESSEE.search(flat)
+            or find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None
+        )
     ):
         return make(CommitmentKind.UNDERTAKING, last_speaker, "undertaking_passive", 0.7)
-    outcome_by = re.search(r"\b(?:should|will)\s+be\s+(?:fully\s+)?(?:live|in place|delivered|implemented|completed)\b",
-                           flat)  # fmt: skip
+    outcome_by = re.search(
+        r"\b(?:should|will)\s+be\s+(?:fully\s+)?(?:live|in place|delivered|implemented|completed)\b", flat
+    )
     if outcome_by and find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None:
         return make(CommitmentKind.ASSURANCE, last_speaker, "assurance_outcome", 0.7)
     return None
@@ -525,7 +624,9 @@ def _is_overseer(party: Party | None) -> bool:
 
 def _own_act(owner: Party | None, speaker: Party) -> bool:
     """Whether a commissioner's reported future is his own (or his office's) act."""
-    return owner is not None and (_same_party(owner, speaker) or owner.organisation == OPCC and not owner.person)
+    return owner is not None and (
+        _same_party(owner, speaker) or owner.organisation == OPCC and not owner.person
+    )
 
 
 def _answered_after(flat: str, position: int) -> bool:
@@ -534,10 +635,9 @@ def _answered_after(flat: str, position: int) -> bool:
 
 
 def _asked_before(clause: str, position: int) -> bool:
-    cue = None
-    for cue in _QUESTION_CUE.finditer(clause, 0, position):
-        pass
-    return cue is not None and not _ANSWER.search(clause, cue.end(), position)
+    """Whether a question cue precedes `position` with no answer between them."""
+    cues = list(_QUESTION_CUE.finditer(clause, 0, position))
+    return bool(cues) and not _ANSWER.search(clause, cues[-1].end(), position)
 
 
 def _stem(gerund: str) -> str:
@@ -559,10 +659,18 @@ def _continued_outcome(flat: str, resolver: PartyResolver, speaker: Party | None
     if speaker is None or _is_overseer(speaker) or speaker.organisation == OPCC:
         return None
     future = next(iter(_futures(flat)), None)
-    if future is None or future.group("modal") not in ("will", "would") or future.group("verb") not in _OUTCOME_VERBS:
+    if (
+        future is None
+        or future.group("modal") not in ("will", "would")
+        or future.group("verb") not in _OUTCOME_VERBS
+    ):
         return None
     subject = flat[: future.start()]
-    if _QUESTION_CUE.search(subject) or resolver.resolve(subject) is not None or re.match(r"^(?:it|this)\b", subject, re.I):
+    if (
+        _QUESTION_CUE.search(subject)
+        or resolver.resolve(subject) is not None
+        or re.match(r"^(?:it|this)\b", subject, re.I)
+    ):
         return None
     return speaker
 
@@ -588,15 +696,19 @@ def _who(text: str, resolver: PartyResolver, last_speaker: Party | None) -> Part
 
 
 def _resolve_list(text: str, resolver: PartyResolver) -> Party | None:
-    """"The CC and DCC" or "RJ/CP": the first named party owns it (the rest are noted in the text)."""
+    """ "The CC and DCC" or "RJ/CP": the first named party owns it (the rest are noted in the text)."""
     first = re.split(r"\s*(?:\band\b|&|,)\s*|(?<=[A-Za-z]{2})/(?=[A-Z]{2})", text.strip())[0]
     return resolver.resolve(first) or resolver.resolve(text)
 
 
 def _clause_owner(subject_text: str, resolver: PartyResolver, speaker: Party) -> Party | None:
     """The party a clause's subject names; the speaker for a pronoun; None for any other noun."""
-    subject = re.sub(r"^(?:moving forward|going forward|in future|now|also)\s*,?\s*", "", subject_text.strip(" ,"),
-                     flags=re.IGNORECASE)  # fmt: skip
+    subject = re.sub(
+        r"^(?:moving forward|going forward|in future|now|also)\s*,?\s*",
+        "",
+        subject_text.strip(" ,"),
+        flags=re.IGNORECASE,
+    )
     if not subject or is_pronoun(subject) or subject.casefold() in ("they", "we"):
         return speaker
     whole = _WHOLE_PARTY.fullmatch(subject)
@@ -666,10 +778,14 @@ def _merge_repeats(found: list[CandidateCommitment]) -> list[CandidateCommitment
     merged: list[CandidateCommitment] = []
     for candidate in found:
         for index, existing in enumerate(merged):
-            same = existing.key == candidate.key or (
-                min(len(existing.key), len(candidate.key)) >= 30
-                and fuzz.ratio(existing.key, candidate.key) >= 90
-            ) or (len(candidate.key) >= 40 and candidate.key in existing.key)
+            same = (
+                existing.key == candidate.key
+                or (
+                    min(len(existing.key), len(candidate.key)) >= 30
+                    and fuzz.ratio(existing.key, candidate.key) >= 90
+                )
+                or (len(candidate.key) >= 40 and candidate.key in existing.key)
+            )
             if same:
                 merged[index] = _combine(existing, candidate)
                 break
@@ -680,9 +796,15 @@ def _merge_repeats(found: list[CandidateCommitment]) -> list[CandidateCommitment
 
 def _combine(first: CandidateCommitment, again: CandidateCommitment) -> CandidateCommitment:
     evidence = tuple(dict.fromkeys([*first.evidence, *again.evidence]))
-    kind = first.kind if first.kind is CommitmentKind.ACTION or again.kind is not CommitmentKind.ACTION else again.kind
+    kind = (
+        first.kind
+        if first.kind is CommitmentKind.ACTION or again.kind is not CommitmentKind.ACTION
+        else again.kind
+    )
     # the formally recorded action names its owner; a request's owner was only inferred
-    lead, other = (again, first) if again.kind is CommitmentKind.ACTION and first.kind is not kind else (first, again)
+    lead, other = (
+        (again, first) if again.kind is CommitmentKind.ACTION and first.kind is not kind else (first, again)
+    )
     return replace(
         first,
         kind=kind,

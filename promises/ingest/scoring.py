@@ -288,15 +288,20 @@ def format_report(report: Report, title: str = "") -> str:
         f"overall  P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}  (tp {c.tp}, fp {c.fp}, fn {c.fn})"
         f"  duplicates {report.duplicates}"
     )
-    out.append("attributes over matched pairs: " + "  ".join(
-        f"{a} {report.accuracy(a):.3f}" for a in ATTRIBUTES))  # fmt: skip
+    out.append(
+        "attributes over matched pairs: " + "  ".join(f"{a} {report.accuracy(a):.3f}" for a in ATTRIBUTES)
+    )
     for kind, counts in report.per_kind().items():
-        out.append(f"  {kind.value:<12} P {counts.precision:.3f}  R {counts.recall:.3f}  F1 {counts.f1:.3f}"
-                   f"  (tp {counts.tp}, fp {counts.fp}, fn {counts.fn})")  # fmt: skip
+        out.append(
+            f"  {kind.value:<12} P {counts.precision:.3f}  R {counts.recall:.3f}  F1 {counts.f1:.3f}"
+            f"  (tp {counts.tp}, fp {counts.fp}, fn {counts.fn})"
+        )
     for doc in report.documents:
         d = doc.counts
-        out.append(f"  {Path(doc.file).name:<40} P {d.precision:.3f}  R {d.recall:.3f}  F1 {d.f1:.3f}"
-                   f"  dup {doc.duplicates}")  # fmt: skip
+        out.append(
+            f"  {Path(doc.file).name:<40} P {d.precision:.3f}  R {d.recall:.3f}  F1 {d.f1:.3f}"
+            f"  dup {doc.duplicates}"
+        )
     out.append("false positives:")
     for doc in report.documents:
         for p in doc.false_positives[:WORST]:
@@ -329,8 +334,12 @@ def below_floor(report: Report, floor: Floor) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the scores of each annotation file; with --floors, exit 1 below a floor."""
     parser = argparse.ArgumentParser(prog="python -m promises.ingest.scoring", description=main.__doc__)
-    parser.add_argument("--annotations", type=Path, action="append",
-                        help="a .jsonl annotation file (repeatable; default: seeds and layouts)")  # fmt: skip
+    parser.add_argument(
+        "--annotations",
+        type=Path,
+        action="append",
+        help="a .jsonl annotation file (repeatable; default: seeds and layouts)",
+    )
     parser.add_argument("--floors", action="store_true", help="fail when a file scores below its floor")
     args = parser.parse_args(argv)
     files: list[Path] = args.annotations or [ANNOTATIONS / name for name in DEFAULT_FILES]
