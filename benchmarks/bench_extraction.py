@@ -113,7 +113,7 @@ MONTHS = (
 )
 
 SENTENCES = (
-    "The PCC asked for an overview of {topic}. The {force_role} said that performance had improved over the year.",
+    "The PCC asked for an overview of {topic}. The {force_role} said that performance had improved.",
     "The {force_role} said that the force would review {topic} by the end of {month}.",
     "The {force_role} was confident that the backlog in {topic} will be cleared by {month}.",
     "The PCC sought reassurance that {topic} would not be affected by vacancies.",
