@@ -146,6 +146,13 @@ KIND_ROWS: list[tuple[str, CommitmentKind | None]] = [
     ("The CC highlighted that it is hoped this funding will target criminals at the source.", None),
     ("The CC explained that this was the aim, and it was hoped it would be achieved.", None),
     ("There is an aspiration across both organisations to ensure greater partnership working.", None),
+    # a second clause with its own speech verb names its own party (variants/meeting.txt)
+    (
+        "The DCC reported that answer times had fallen and said the force would publish monthly data.",
+        CommitmentKind.UNDERTAKING,
+    ),
+    # negatives: a caution is not a promise (003)
+    ("The CC responded that the force are on a path and that changes will take time.", None),
     # negatives: a name after a preposition is not the subject (003)
     ("It is hoped the work being overseen by ACC Ellis will be finalised by the end of this month.", None),
 ]

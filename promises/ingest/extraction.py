@@ -104,6 +104,12 @@ _SPEAKER_SUBJECT = re.compile(
     rf"^(?:(?:When|Further|In response)[^,]{{0,80}},\s*)?(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)"
     r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z]\S*(?:\s+[A-Z]\S*)?)?\s+(?P<rest>.*)$"
 )
+_CLAUSE_LEAD = re.compile(
+    r"^(?:(?:moving forward|going forward|in future|now|also)\s*,?\s*|"
+    r"(?:said|stated|confirmed|added|explained|noted|advised|reported|indicated|agreed)\s+(?:that\s+)?)+",
+    re.IGNORECASE,
+)
+_TAKES_TIME = re.compile(r"^take\s+(?:time|a while|longer)\b")
 _WHOLE_PARTY = re.compile(rf"(?P<who>{PARTY_PATTERN})")
 _OVERSEERS = frozenset({"PCC", "DPCC", "PFCC"})
 # a thing that will bring an outcome, said by the force: "Current work will allow the force to …"
@@ -551,6 +557,8 @@ def _judge(
         return None
     if _asked_before(clause, future.start()) or _IMPERSONAL_HOPE.search(clause, 0, future.start()):
         return None
+    if _TAKES_TIME.match(clause[future.start("verb") :]):
+        return None  # "changes will take time": a caution, not a promise
     before = clause[: future.start()]
     subject = re.split(r"\b(?:that|and|but|then|once|so|which|because|how|if)\b|[,;:]", before)[-1].strip()
     explicit = _clause_owner(subject, resolver, speaker) if subject else None
@@ -703,12 +711,8 @@ def _resolve_list(text: str, resolver: PartyResolver) -> Party | None:
 
 def _clause_owner(subject_text: str, resolver: PartyResolver, speaker: Party) -> Party | None:
     """The party a clause's subject names; the speaker for a pronoun; None for any other noun."""
-    subject = re.sub(
-        r"^(?:moving forward|going forward|in future|now|also)\s*,?\s*",
-        "",
-        subject_text.strip(" ,"),
-        flags=re.IGNORECASE,
-    )
+    # "… and said the force would publish": the speech verb of a second clause is not its subject
+    subject = _CLAUSE_LEAD.sub("", subject_text.strip(" ,"))
     if not subject or is_pronoun(subject) or subject.casefold() in ("they", "we"):
         return speaker
     whole = _WHOLE_PARTY.fullmatch(subject)
