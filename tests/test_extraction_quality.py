@@ -17,7 +17,17 @@ from promises.graph.model import CommitmentKind
 from promises.ingest.pipeline import extract_document
 from promises.ingest.readers import SourceText, read_document
 from promises.ingest.records import CandidateCommitment
-from promises.ingest.scoring import ANNOTATIONS, FLOORS, below_floor, format_report, load_annotations, score
+from promises.ingest.scoring import (
+    ANNOTATIONS,
+    FLOORS,
+    Gold,
+    Prediction,
+    below_floor,
+    format_report,
+    load_annotations,
+    score,
+    score_document,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 ANNOTATED = sorted({g.file for name in FLOORS for g in load_annotations(ANNOTATIONS / name)})
@@ -68,6 +78,18 @@ def test_scorer_counts_a_repeated_prediction_as_a_duplicate(tmp_path: Path) -> N
     assert report.duplicates == 0  # the repeat was merged into one commitment with two spans
     assert report.accuracy("owner_role") == 1.0
     assert report.accuracy("person") == 1.0
+
+
+def test_scorer_matches_one_to_one_and_flags_the_second_carrier() -> None:
+    gold = Gold("m.txt", "share the audit", CommitmentKind.ACTION, "DCC", None, None)
+    first = Prediction(
+        "m.txt", "DCC to share the audit.", CommitmentKind.ACTION, frozenset({"dcc"}), "DCC", None, None, "r"
+    )
+    again = Prediction("m.txt", "The DCC will share the  AUDIT soon.", CommitmentKind.UNDERTAKING, frozenset(), None,
+                       None, None, "r")  # fmt: skip
+    doc = score_document("m.txt", [gold], [first, again])
+    assert (doc.counts.tp, doc.counts.fp, doc.counts.fn, doc.duplicates) == (1, 1, 0, 1)
+    assert doc.agree["owner_role"] == 1
 
 
 # -- provenance -----------------------------------------------------------------------------------

@@ -235,39 +235,38 @@ def score(annotations: Path | Sequence[Path], root: Path | None = None) -> Repor
 
 
 def score_document(file: str, golds: Sequence[Gold], predictions: Sequence[Prediction]) -> DocumentScore:
-    """Match one document's predictions to its gold records, one-to-one, and count."""
+    """Match one document's predictions to its gold records, one-to-one, and count.
+
+    An unmatched prediction is a false positive; it is also a duplicate when it carries a
+    promise another prediction already matched, or repeats another prediction's text.
+    """
     doc = DocumentScore(file)
-    taken: dict[int, int] = {}  # prediction index -> gold index
-    gold_hit: dict[int, int] = {}
+    gold_of: dict[int, int] = {}  # prediction index -> gold index
+    prediction_of: dict[int, int] = {}  # gold index -> prediction index
     for g_index, gold in enumerate(golds):
         for p_index, prediction in enumerate(predictions):
-            if p_index in taken or gold.needle not in prediction.haystack:
-                continue
-            if g_index in gold_hit:
-                doc.duplicates += 1  # a second prediction carrying the same promise
-                taken[p_index] = -1
-                continue
-            taken[p_index] = g_index
-            gold_hit[g_index] = p_index
-    seen_texts: set[str] = set()
+            if p_index not in gold_of and gold.needle in prediction.haystack:
+                gold_of[p_index] = g_index
+                prediction_of[g_index] = p_index
+                break
+    seen: set[str] = set()
     for p_index, prediction in enumerate(predictions):
         text = prediction.haystack
-        if text in seen_texts and taken.get(p_index, -1) == -1 and p_index in taken:
-            pass  # already counted as a duplicate of a gold record
-        elif text in seen_texts:
-            doc.duplicates += 1
-        seen_texts.add(text)
-        if taken.get(p_index, -1) == -1:
+        if p_index not in gold_of:
             doc.counts.fp += 1
             doc.false_positives.append(prediction)
             doc.per_kind[prediction.kind].fp += 1
+            matched_again = any(golds[g].needle in text for g in prediction_of)
+            if matched_again or text in seen:
+                doc.duplicates += 1
+        seen.add(text)
     for g_index, gold in enumerate(golds):
-        if g_index not in gold_hit:
+        if g_index not in prediction_of:
             doc.counts.fn += 1
             doc.misses.append(gold)
             doc.per_kind[gold.kind].fn += 1
             continue
-        prediction = predictions[gold_hit[g_index]]
+        prediction = predictions[prediction_of[g_index]]
         doc.counts.tp += 1
         doc.matched += 1
         if prediction.kind is gold.kind:
