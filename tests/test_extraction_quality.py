@@ -85,8 +85,16 @@ def test_scorer_matches_one_to_one_and_flags_the_second_carrier() -> None:
     first = Prediction(
         "m.txt", "DCC to share the audit.", CommitmentKind.ACTION, frozenset({"dcc"}), "DCC", None, None, "r"
     )
-    again = Prediction("m.txt", "The DCC will share the  AUDIT soon.", CommitmentKind.UNDERTAKING, frozenset(), None,
-                       None, None, "r")  # fmt: skip
+    again = Prediction(
+        "m.txt",
+        "The DCC will share the  AUDIT soon.",
+        CommitmentKind.UNDERTAKING,
+        frozenset(),
+        None,
+        None,
+        None,
+        "r",
+    )
     doc = score_document("m.txt", [gold], [first, again])
     assert (doc.counts.tp, doc.counts.fp, doc.counts.fn, doc.duplicates) == (1, 1, 0, 1)
     assert doc.agree["owner_role"] == 1
