@@ -164,6 +164,14 @@ KIND_ROWS: list[tuple[str, CommitmentKind | None]] = [
     ("The CC said the evaluation was complete. The PCC asked to receive a copy.", CommitmentKind.REQUEST),
     ("The PCC requested sighting of the finalised business case.", CommitmentKind.REQUEST),
     ("The PCC asked the CC to provide a quarterly report to the panel.", CommitmentKind.REQUEST),
+    # a wish of the commissioner is a request; the force's own wish is not (002, 004)
+    ("The PCC stated that he would like to see a bigger focus on supervision.", CommitmentKind.REQUEST),
+    ("More generally, the ACC wants to see more cases referred for charging advice.", None),
+    # an outcome vouched for through a document (002)
+    (
+        "The policy gives the CC further confidence that any reports will be robustly investigated.",
+        CommitmentKind.ASSURANCE,
+    ),
     # negatives: questions seeking reassurance (every seed)
     ("The PCC sought reassurance that necessary measures would be put in place.", None),
     ("The PCC asked if all vacancies will be filled by March.", None),

@@ -109,6 +109,11 @@ _CLAUSE_LEAD = re.compile(
     r"(?:said|stated|confirmed|added|explained|noted|advised|reported|indicated|agreed)\s+(?:that\s+)?)+",
     re.IGNORECASE,
 )
+_WISH = re.compile(r"^(?:would like|wanted|wants)\s+to\s+see\b")
+_GIVES_CONFIDENCE = re.compile(
+    rf"\b(?:gives?|gave|provides?|provided)\s+(?P<who>{PARTY_PATTERN})\s+(?:further\s+|more\s+|greater\s+)?"
+    r"(?:confidence|assurance|reassurance)\s+that\s+(?P<clause>.*)$"
+)
 _TAKES_TIME = re.compile(r"^take\s+(?:time|a while|longer)\b")
 _WHOLE_PARTY = re.compile(rf"(?P<who>{PARTY_PATTERN})")
 _OVERSEERS = frozenset({"PCC", "DPCC", "PFCC"})
@@ -418,18 +423,18 @@ def _request(
         after = rest[asked_someone.start("verb") :]
         if _IN_MEETING_VERBS.match(after) or verb not in _UNDERTAKING_VERBS:
             return None
-    elif not _REQUEST_OBJECT.match(what):
+    requester = _who(subject.group("who"), resolver, last_speaker)
+    holds_to_account = _is_overseer(requester) or requester is not None and requester.organisation == OPCC
+    if _WISH.match(rest):
+        if not holds_to_account:
+            return None  # "the ACC wants to see more cases referred": a force wish, asked of nobody
+    elif not asked_someone and not _REQUEST_OBJECT.match(what):
         return None
     if (
         re.match(r"^(?:asked|requested)\s+(?:for\s+)?an?\s+update\s+on\b", rest)
         and find_deadline(flat, meeting.date.value, meeting.next_meeting) is None
     ):
         return None  # "asked for an update on X" answered in the meeting itself
-    if re.match(r"^(?:would like|wanted|wants)\s+to\s+see\s+(?:a|an|more)\b", rest) and not re.search(
-        r"\b(update|copy|report)\b", rest
-    ):
-        return None
-    requester = _who(subject.group("who"), resolver, last_speaker)
     owner = resolver.resolve(asked_someone.group("who")) if asked_someone else None
     if owner is None:
         owner = voices.other_than(requester)
@@ -463,6 +468,11 @@ def _statement(
     if provided:
         owner = resolver.resolve(provided.group("who")) if provided.group("who") else last_speaker
         return make(CommitmentKind.ASSURANCE, owner, "assurance")
+    given = _GIVES_CONFIDENCE.search(flat)
+    if given and _futures(given.group("clause")):
+        owner = resolver.resolve(given.group("who"))  # "the policy gives the CC confidence that … will …"
+        if owner is not None and not _is_overseer(owner):
+            return make(CommitmentKind.ASSURANCE, owner, "assurance")
     reported = _REPORTED.match(flat)
     if reported:
         speaker = _who(reported.group("speaker"), resolver, last_speaker)
