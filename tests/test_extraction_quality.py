@@ -189,6 +189,10 @@ KIND_ROWS: list[tuple[str, CommitmentKind | None]] = [
         "The DCC reported that answer times had fallen and said the force would publish monthly data.",
         CommitmentKind.UNDERTAKING,
     ),
+    # negatives: a warning about a thing, conditional on something else (general shape)
+    ("The ACC said that crime would rise if the funding was cut.", None),
+    # negatives: a question answered later in the sentence is still the question's future
+    ("The PCC asked whether the force would meet its target and the DCC said it would.", None),
     # negatives: a caution is not a promise (003)
     ("The CC responded that the force are on a path and that changes will take time.", None),
     # negatives: a name after a preposition is not the subject (003)

@@ -114,6 +114,7 @@ _GIVES_CONFIDENCE = re.compile(
     rf"\b(?:gives?|gave|provides?|provided)\s+(?P<who>{PARTY_PATTERN})\s+(?:further\s+|more\s+|greater\s+)?"
     r"(?:confidence|assurance|reassurance)\s+that\s+(?P<clause>.*)$"
 )
+_CONDITION = re.compile(r"^[^.;]*?\b(?:if|unless)\b")
 _TAKES_TIME = re.compile(r"^take\s+(?:time|a while|longer)\b")
 _WHOLE_PARTY = re.compile(rf"(?P<who>{PARTY_PATTERN})")
 _OVERSEERS = frozenset({"PCC", "DPCC", "PFCC"})
@@ -493,8 +494,8 @@ def _statement(
             return make(CommitmentKind.ASSURANCE, owner or speaker, "assurance")
     for direct in _DIRECT.finditer(flat):
         before = flat[: direct.start()]
-        if _QUESTION_CUE.search(before) and not _answered_after(flat, _QUESTION_CUE.search(before).start()):  # type: ignore[union-attr]
-            continue
+        if _asked_before(flat, direct.start()):
+            continue  # "asked whether the force would …": the question, even if answered later
         if _PREPOSITION_END.search(before) or _IMPERSONAL_HOPE.search(before):
             continue  # "overseen by ACC X will be finalised": X is not the subject; "it is hoped …"
         verb, modal, following = direct.group("verb"), direct.group("modal"), direct.group("next") or ""
@@ -592,6 +593,8 @@ def _judge(
     elif cue and (outcome or not is_party):
         verdict = CommitmentKind.ASSURANCE, owner or speaker
     elif not is_party:
+        if _CONDITION.match(clause[future.end("verb") :]):
+            return None  # "crime would rise if the funding was cut": a warning, not an assurance
         verdict = CommitmentKind.ASSURANCE, speaker
     elif verb in _UNDERTAKING_VERBS:
         verdict = (CommitmentKind.ASSURANCE if cue and not unit else CommitmentKind.UNDERTAKING), owner
