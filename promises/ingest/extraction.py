@@ -14,11 +14,21 @@ sentence, each named so every commitment records which rule found it:
   be fully delivered before …", "on track to deliver … by …").
 - `undertaking`: a party says it will do something ("the CC said the force would review …",
   "The DCC will review …", "The findings … will be shared with the PCC").
+- `assurance_continued`: a sentence carrying on a force speaker's answer in which a thing brings
+  an effect ("Current work … will allow the force to …").
+- `list_item`: items under "the improvements he hoped would be made:" belong to the speaker.
 
-Questions seeking reassurance, descriptions of past or current work and aspirations with no
-party are not commitments. Soft intent ("looking to", "hopes to") is kept at confidence 0.5.
-The same promise stated twice in a meeting (body and summary list, or a PDF repeat) becomes one
-commitment whose `evidence` lists every span.
+Owners: the party named as subject of the future clause wins; pronouns, passives and things
+("Op Reset will shape …") stay with the speaker, who is the subject of the last speech verb
+("said", "asked", "X who highlighted …"), not merely the last party named. A request with no
+addressee is owed by the last speaker other than the one asking. A commissioner's reported
+speech is holding to account, so only his own acts become his commitments.
+
+Questions seeking reassurance (and any future after "asked"/"sought" until someone answers),
+descriptions of past or current work, conditional warnings ("would rise if …") and aspirations
+with no party ("it is hoped …") are not commitments. Soft intent ("looking to", "hopes to") is
+kept at confidence 0.5. The same promise stated twice in a meeting (body and summary list, or a
+PDF repeat) becomes one commitment whose `evidence` lists every span.
 """
 
 from __future__ import annotations
