@@ -39,7 +39,9 @@ _HEADER_FIELD = re.compile(
     r"^\s*(?:[-•]\s*)?(?:date|time|venue|location|chair|chaired by|minutes|minute taker|notes)\b\s*:?\s",
     re.IGNORECASE,
 )
-_STOP = re.compile(r"^\s*(?:1\.?\s|item\s+1|agenda|welcome|introductions|minutes of|review of)", re.IGNORECASE)
+_STOP = re.compile(
+    r"^\s*(?:1\.?\s|item\s+1|agenda|welcome|introductions|minutes of|review of)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,7 @@ class _Cell:
 
 def parse_attendance(lines: Sequence[Line], file: str) -> list[Attendee]:
     """Attendees and apologies found in the header region of a meeting."""
-    region = _header_region(lines)
+    region = _join_semicolon_lists(_header_region(lines))
     attendees: list[Attendee] = []
     pending_names: list[_Cell] = []
     pending_apology: list[_Cell] = []
@@ -128,6 +130,23 @@ def _header_region(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
+def _join_semicolon_lists(region: list[Line]) -> list[Line]:
+    """ "Present: A – Chief; B – Deputy Chief\nConstable (DCC); …" wrapped over lines, as one line.
+
+    Joining consecutive lines with a space keeps every offset (the newline was one character),
+    so spans still index the original text.
+    """
+    out: list[Line] = []
+    for line in region:
+        last = out[-1] if out else None
+        wrapped = last is not None and ";" in last.text and line.start == last.end + 1
+        if last is not None and wrapped and not _LABEL.match(line.text):
+            out[-1] = Line(last.start, line.end, f"{last.text} {line.text}", last.kind)
+        else:
+            out.append(line)
+    return out
+
+
 def _looks_like_entry(stripped: str) -> bool:
     return bool(_NAME.match(stripped) or re.search(r"\([A-Z/]{2,6}\)\s*$", stripped))
 
@@ -135,6 +154,8 @@ def _looks_like_entry(stripped: str) -> bool:
 def _cells(raw: str, offset: int) -> list[_Cell]:
     """Tab-separated cells when a table row holds name and role; else the bullet-less line."""
     cells = [(c, i) for c, i in _split_tabs(raw) if c.strip()]
+    if len(cells) == 1 and raw.count(";") >= 1:
+        cells = [(c, i) for c, i in _split_on(raw, ";") if c.strip()]
     if len(cells) == 2 and _is_name(cells[0][0].strip()) and _is_role(cells[1][0].strip()):
         (first, i), (second, j) = cells
         start = offset + i + len(first) - len(first.lstrip())
@@ -150,9 +171,13 @@ def _cells(raw: str, offset: int) -> list[_Cell]:
 
 
 def _split_tabs(raw: str) -> list[tuple[str, int]]:
+    return _split_on(raw, "\t")
+
+
+def _split_on(raw: str, separator: str) -> list[tuple[str, int]]:
     out = []
     pos = 0
-    for part in raw.split("\t"):
+    for part in raw.split(separator):
         out.append((part, pos))
         pos += len(part) + 1
     return out

@@ -14,18 +14,28 @@ sentence, each named so every commitment records which rule found it:
   be fully delivered before …", "on track to deliver … by …").
 - `undertaking`: a party says it will do something ("the CC said the force would review …",
   "The DCC will review …", "The findings … will be shared with the PCC").
+- `assurance_continued`: a sentence carrying on a force speaker's answer in which a thing brings
+  an effect ("Current work … will allow the force to …").
+- `list_item`: items under "the improvements he hoped would be made:" belong to the speaker.
 
-Questions seeking reassurance, descriptions of past or current work and aspirations with no
-party are not commitments. Soft intent ("looking to", "hopes to") is kept at confidence 0.5.
-The same promise stated twice in a meeting (body and summary list, or a PDF repeat) becomes one
-commitment whose `evidence` lists every span.
+Owners: the party named as subject of the future clause wins; pronouns, passives and things
+("Op Reset will shape …") stay with the speaker, who is the subject of the last speech verb
+("said", "asked", "X who highlighted …"), not merely the last party named. A request with no
+addressee is owed by the last speaker other than the one asking. A commissioner's reported
+speech is holding to account, so only his own acts become his commitments.
+
+Questions seeking reassurance (and any future after "asked"/"sought" until someone answers),
+descriptions of past or current work, conditional warnings ("would rise if …") and aspirations
+with no party ("it is hoped …") are not commitments. Soft intent ("looking to", "hopes to") is
+kept at confidence 0.5. The same promise stated twice in a meeting (body and summary list, or a
+PDF repeat) becomes one commitment whose `evidence` lists every span.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -34,6 +44,7 @@ from promises.graph.model import CommitmentKind, Span
 from promises.ingest.deadlines import find_deadline
 from promises.ingest.parties import PARTY_PATTERN, PartyResolver, is_pronoun
 from promises.ingest.records import CandidateCommitment, MeetingInfo, Party
+from promises.ingest.roles import OPCC
 from promises.ingest.segmentation import LineKind, Sentence, normalise
 from promises.ingest.vocabulary import Vocabulary
 
@@ -41,7 +52,8 @@ _ACTION_LABEL = re.compile(
     r"^\s*(?:[•\-*]\s*)?(?:new\s+)?actions?\s*(?:\d+|point)?\s*(?:arising)?\s*[:\-–—]\s*", re.IGNORECASE
 )
 _OWNER_AFTER = re.compile(
-    r"(?:^|[.;]\s*|\s)\(?(?:action(?:ed)?|owner|lead)\s*(?:by)?\s*[:\-–—]\s*(?P<owner>[A-Z][A-Za-z/&.' ]{0,40}?)\)?\s*\.?\s*$"
+    r"(?:^|[.;]\s*|\s)\(?(?:action(?:ed)?|owner|lead)\s*(?:by)?\s*[:\-–—]\s*"
+    r"(?P<owner>[A-Z][A-Za-z/&.' ]{0,40}?)\)?\s*\.?\s*$"
 )
 _SUMMARY_HEADING = re.compile(
     r"(summary of actions|actions? arising|action log|actions? agreed|"
@@ -49,7 +61,9 @@ _SUMMARY_HEADING = re.compile(
     re.IGNORECASE,
 )
 _NEXT_STEPS = re.compile(r"^\s*(?:\d+\.?\s*)?next\s+steps\b", re.IGNORECASE)
-_REF_CODE = re.compile(r"^\s*(?:Ref\.?\s*)?(?P<code>\d{1,3}/\d{1,2}/\d{1,2}/\d{2,4})\b\s*[:\-–]?\s*", re.IGNORECASE)
+_REF_CODE = re.compile(
+    r"^\s*(?:Ref\.?\s*)?(?P<code>\d{1,3}/\d{1,2}/\d{1,2}/\d{2,4})\b\s*[:\-–]?\s*", re.IGNORECASE
+)
 _DIRECTIVE = re.compile(
     rf"^(?:[•\-*]\s*)?(?P<owner>{PARTY_PATTERN}(?:\s+(?:and|&|/)\s+{PARTY_PATTERN})?)\s+to\s+"
     r"(?P<verb>(?!be\b)[a-z]+)\b"
@@ -62,18 +76,69 @@ _REPORT = (
     r"was reassured|believes|believed|expects|expected|anticipates|anticipated)"
 )
 _REPORTED = re.compile(
-    rf"^(?P<speaker>{PARTY_PATTERN}(?:\s+(?:and|&)\s+{PARTY_PATTERN})?|[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+|then\s+|further\s+)?"
-    rf"(?P<verb>{_REPORT})\b(?:\s+(?:the\s+)?(?:PCC|DPCC|meeting|panel))?\s*(?:that\s+|,\s*)?(?P<clause>.*)$",
+    rf"^(?P<speaker>{PARTY_PATTERN}(?:\s+(?:and|&)\s+{PARTY_PATTERN})?|[Hh]e|[Ss]he|[Tt]hey)\s+"
+    r"(?:also\s+|then\s+|further\s+)?"
+    rf"(?P<verb>{_REPORT})\b(?:\s+(?:the\s+)?(?:PCC|DPCC|meeting|panel))?\s*(?:that\s+|,\s*)?"
+    r"(?P<clause>.*)$",
     re.DOTALL,
 )
 _DIRECT = re.compile(
-    rf"^(?P<subject>{PARTY_PATTERN}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?:also\s+)?(?P<modal>will|shall|would|is going to|"
-    r"are going to|intends? to|plans? to|has agreed to|have agreed to|agreed to|undertook to|committed to|"
-    r"(?:is|are)\s+(?:looking|hoping|aiming|planning)\s+to|hopes? to|aims? to)\s+(?P<verb>[a-z]+)\b"
+    rf"(?<![\w/])(?P<subject>{PARTY_PATTERN}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?:also\s+)?(?P<modal>will|shall|would|"
+    r"is going to|are going to|intends? to|plans? to|has agreed to|have agreed to|agreed to|undertook to|"
+    r"committed to|(?:is|are)\s+(?:also\s+)?(?:looking\s+forward|looking|hoping|aiming|planning)\s+to|"
+    r"hopes? to|aims? to|wants? to)\s+(?:also\s+)?(?P<verb>[a-z]+)\b(?:\s+(?P<next>[a-z]+))?"
 )
+# a question put to the force: futures after it are what was asked about, not what was promised
+_QUESTION_CUE = re.compile(
+    r"\b(?:asked|sought|seeking|queried|questioned|wanted to know|enquired)\b", re.IGNORECASE
+)
+_PREPOSITION_END = re.compile(r"\b(?:by|of|to|with|for|from|at|on|in|about|than|under)\s+$", re.IGNORECASE)
+_IMPERSONAL_HOPE = re.compile(r"\bit\s+(?:is|was)\s+(?:hoped|anticipated|expected)\b", re.IGNORECASE)
+_ANSWER = re.compile(
+    r"\b(?:said|stated|confirmed|responded|replied|explained|added|advised|clarified|assured)\b"
+)
+# who spoke: the verbs that make the sentence's subject the speaker of what follows
+_SPEECH = re.compile(
+    rf"^(?:also\s+|then\s+|further\s+)?(?:{_REPORT[3:-1]}|asked|requested|sought|queried|questioned|wanted|"
+    r"presented|described|discussed|deferred|welcomed|thanked|raised|drew|shifted|began|referred|spoke)\b"
+)
+_WHO_SPOKE = re.compile(rf"(?P<who>{PARTY_PATTERN})\s+who\s+(?:also\s+)?(?:{_REPORT[3:-1]})\b")
+_REQUEST_SUBJECT = re.compile(
+    rf"^(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)\s+"
+    r"(?:also\s+|then\s+|(?:stated|said) (?:that )?(?:he|she) )?(?P<rest>.*)$"
+)
+_SUBJECT_AND_WILL = re.compile(
+    rf"^(?P<who>{PARTY_PATTERN})\b[^.;]*?\band\s+(?:will|would)\s+(?P<verb>[a-z]+)"
+)
+_SPEAKER_SUBJECT = re.compile(
+    rf"^(?:(?:When|Further|In response)[^,]{{0,80}},\s*)?(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)"
+    r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z]\S*(?:\s+[A-Z]\S*)?)?\s+(?P<rest>.*)$"
+)
+_CLAUSE_LEAD = re.compile(
+    r"^(?:(?:moving forward|going forward|in future|now|also)\s*,?\s*|"
+    r"(?:said|stated|confirmed|added|explained|noted|advised|reported|indicated|agreed)\s+(?:that\s+)?)+",
+    re.IGNORECASE,
+)
+_WISH = re.compile(r"^(?:would like|wanted|wants)\s+to\s+see\b")
+_GIVES_CONFIDENCE = re.compile(
+    rf"\b(?:gives?|gave|provides?|provided)\s+(?P<who>{PARTY_PATTERN})\s+(?:further\s+|more\s+|greater\s+)?"
+    r"(?:confidence|assurance|reassurance)\s+that\s+(?P<clause>.*)$"
+)
+_CONDITION = re.compile(r"^[^.;]*?\b(?:if|unless)\b")
+_TAKES_TIME = re.compile(r"^take\s+(?:time|a while|longer)\b")
+_WHOLE_PARTY = re.compile(rf"(?P<who>{PARTY_PATTERN})")
+_OVERSEERS = frozenset({"PCC", "DPCC", "PFCC"})
+# a thing that will bring an outcome, said by the force: "Current work will allow the force to …"
+_OUTCOME_VERBS = frozenset({"ensure", "allow", "enable", "maintain", "shape", "show", "lead", "put"})
+_UNIT = re.compile(
+    r"\b(?:team|unit|department|directorate|board|panel|service|group|office|function)$", re.IGNORECASE
+)
+_LIST_CUE = re.compile(r"\b(?:hope[sd]?|will|would|plans?|expects?|aims?|intends?)\b")
 _FUTURE = re.compile(
-    r"\b(?P<modal>will|shall|would|is going to|are going to|is on track to|are on track to|should)\s+(?:also\s+|now\s+|then\s+|"
-    r"continue to\s+|be able to\s+)?(?P<neg>not\s+)?(?P<verb>[a-z]+)(?:\s+(?P<participle>[a-z]+))?",
+    r"\b(?P<modal>will|shall|would|is going to|are going to|is on track to|are on track to|should|could)\s+"
+    r"(?:also\s+|now\s+|then\s+|hopefully\s+|further\s+|[a-z]+ly\s+|continue to\s+|be able to\s+)?"
+    r"(?P<neg>not\s+)?"
+    r"(?P<never>never\s+)?(?P<verb>[a-z]+)(?:\s+(?:(?:fully|further|robustly|also)\s+)?(?P<participle>[a-z]+))?",
 )
 _SOFT = re.compile(
     r"\b(looking to|hope[sd]? to|hoping to|it is hoped|aims? to|aiming to|aspires?|may|might|could|exploring|"
@@ -82,12 +147,13 @@ _SOFT = re.compile(
 )
 _QUESTION = re.compile(
     r"^(?:The\s+)?(?:[A-Z]{2,5}|Chair|Commissioner|[A-Z][a-z]+)\s+(?:also\s+|then\s+)?(?:asked\s+(?:the\s+\S+\s+)?"
-    r"(?:if|whether|how|what|when|why|who|which|about|for (?:reassurance|assurance|timescales|views|the force)|"
-    r"for an? (?:assessment|summary|overview))|sought|queried|questioned|wanted to know|enquired|challenged)\b"
+    r"(?:if|whether|how|what|when|why|who|which|about|"
+    r"for (?:reassurance|assurance|timescales|views|the force)|for an? (?:assessment|summary|overview))|"
+    r"sought|queried|questioned|wanted to know|enquired|challenged)\b"
 )
 _REQUEST = re.compile(
-    r"\b(?:asked|requested|request(?:ed)?|would like|wanted|wants|wishes|wished)\b\s*(?:that\s+|for\s+|to\s+|the\s+\S+\s+to\s+|"
-    r"a\s+|an\s+|sight|sighting)?(?P<what>.*)$",
+    r"\b(?:asked|requested|request(?:ed)?|would like|wanted|wants|wishes|wished)\b\s*"
+    r"(?:that\s+|for\s+|to\s+|the\s+\S+\s+to\s+|a\s+|an\s+)?(?P<what>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _REQUEST_OBJECT = re.compile(
@@ -95,8 +161,8 @@ _REQUEST_OBJECT = re.compile(
     r"evaluation|findings|results)|have\s+sight|sight|sighting|(?:a|an|the)?\s*(?:further\s+|written\s+|regular\s+)?"
     r"(?:copy|update|report|briefing|paper|note|breakdown|analysis|details|dates?|data|figures|timeline)\b|"
     r"consideration|(?:his|her|the)\s+office\s+(?:are|is|be)\s+(?:engaged|involved|consulted|sighted|updated)|"
-    r"(?:provide|share|send|circulate|report|bring|present|return|update|confirm|consider|review|look into|explore|"
-    r"ensure|produce|prepare|arrange|schedule|write|set up|come back|feed back)\b)",
+    r"(?:provide|share|send|circulate|report|bring|present|return|update|confirm|consider|review|look into|"
+    r"explore|ensure|produce|prepare|arrange|schedule|write|set up|come back|feed back)\b)",
     re.IGNORECASE,
 )
 _IN_MEETING_VERBS = re.compile(
@@ -105,26 +171,29 @@ _IN_MEETING_VERBS = re.compile(
     re.IGNORECASE,
 )
 _UNDERTAKING_VERBS = frozenset(
-    """anticipate expect provide share review report update deliver implement introduce launch develop conduct undertake complete
-    publish produce bring present circulate send write monitor ensure consider explore look seek schedule arrange
-    hold establish set roll run pick feed discuss incorporate evaluate audit train recruit fill invest prioritise
-    return revisit include engage work continue commission replicate adopt receive go confirm inform liaise meet
-    refresh improve reduce increase address tackle take put create design pilot extend expand agree escalate
-    follow check assess test identify outline brief prepare raise remind reinforce embed strengthen""".split()
+    """anticipate expect provide share review report update deliver implement introduce launch develop
+    conduct undertake complete publish produce bring present circulate send write monitor ensure
+    consider explore look seek schedule arrange hold establish set roll run pick feed discuss
+    incorporate evaluate audit train recruit fill invest prioritise return revisit include engage
+    work continue commission replicate adopt receive go confirm inform liaise meet refresh improve
+    reduce increase address tackle take put create design pilot extend expand agree escalate follow
+    check assess test identify outline brief prepare raise remind reinforce embed strengthen fund
+    start appoint revisit push have streamline refine revise simplify""".split()
 )
 _DELIVERABLE_PARTICIPLES = frozenset(
-    """shared provided circulated sent presented reported brought prioritised reviewed scheduled held considered
-    taken made undertaken conducted introduced developed launched published evaluated returned discussed
-    fed picked monitored audited arranged given offered revisited""".split()
+    """shared provided circulated sent presented reported brought prioritised reviewed scheduled held
+    considered taken made undertaken conducted introduced developed launched published evaluated
+    returned discussed fed picked monitored audited arranged given offered revisited replicated
+    refurbished adopted extended expanded commissioned tested trialled piloted published""".split()
 )
 _OUTCOME_WORDS = re.compile(
-    r"\b(?:delivered|implemented|completed|achieved|realised|realized|live|in place|rolled out|finalised|"
-    r"finalized|met|sustained|maintained|filled|reduced|embedded|on track|operational|launched)\b",
+    r"\b(?:seen|delivered|implemented|completed|achieved|realised|realized|live|in place|rolled out|"
+    r"finalised|finalized|met|sustained|maintained|filled|reduced|embedded|on track|operational|launched)\b",
     re.IGNORECASE,
 )
 _ASSURANCE_CUE = re.compile(
-    r"\b(?:confident|assured|assurance|assurances|reassurance|reassured|believes?|believed|on track|anticipates?|"
-    r"anticipated|expects?|expected|should be)\b",
+    r"\b(?:confident|assured|assurance|assurances|reassurance|reassured|believes?|believed|on track|"
+    r"anticipates?|anticipated|expects?|expected|should be)\b",
     re.IGNORECASE,
 )
 _ASSURANCE_GIVEN = re.compile(
@@ -136,8 +205,34 @@ _ADDRESSEE = re.compile(
     r"\b(?:with|to)\s+(?:the\s+)?(?:PCC|OPCC|DPCC|panel|board|Commissioner)\b|\bat\s+the\b.*\bmeeting\b|"
     r"\b(?:over|in)\s+the\s+(?:coming|next)\b"
 )
-_HOW_CLAUSE = re.compile(r"^(?:how|what|why|where|the\s+(?:work|changes|approach))\b", re.IGNORECASE)
-_NOT_FUTURE = re.compile(r"^(?:have|had|been|need|needs|like|welcome|appear|seem|give|know|rate|also have)\b")
+_HOW_CLAUSE = re.compile(r"^(?:how|what|why|where)\b", re.IGNORECASE)
+_NOT_FUTURE = re.compile(r"^(?:had|been|need|needs|like|welcome|appear|seem|give|know|rate)\b")
+_PERFECT = re.compile(r"^(?:been|had|[a-z]+ed|[a-z]+en)$")
+
+
+@dataclass(slots=True)
+class _Voices:
+    """Who has spoken so far in the meeting, most recent last.
+
+    Pronouns and subject-less sentences continue the last speaker; a request with no named
+    addressee is owed by the last speaker other than the one asking (the party answering).
+    """
+
+    history: list[Party] = field(default_factory=list)
+
+    @property
+    def last(self) -> Party | None:
+        return self.history[-1] if self.history else None
+
+    def heard(self, party: Party | None) -> None:
+        if party is not None:
+            self.history.append(party)
+
+    def other_than(self, party: Party | None) -> Party | None:
+        for earlier in reversed(self.history[-12:]):
+            if party is None or not _same_party(earlier, party):
+                return earlier
+        return None
 
 
 def extract_commitments(
@@ -151,20 +246,39 @@ def extract_commitments(
     found: list[CandidateCommitment] = []
     section = ""
     previous: Sentence | None = None
-    last_speaker: Party | None = None
+    voices = _Voices()
+    list_intro: tuple[Party, CommitmentKind] | None = None
     for sentence in sentences:
-        if sentence.kind in (LineKind.HEADING, LineKind.LABEL) or sentence.kind is LineKind.NUMBERED and len(
-            sentence.flat.split()
-        ) < 8:
+        if (
+            sentence.kind in (LineKind.HEADING, LineKind.LABEL)
+            or sentence.kind is LineKind.NUMBERED
+            and len(sentence.flat.split()) < 8
+        ):
             section = _section(sentence.flat, section)
             if sentence.kind is not LineKind.LABEL or not _ACTION_LABEL.match(sentence.text):
-                if sentence.kind is LineKind.LABEL and _REPORTED.match(sentence.flat):
-                    last_speaker = _speaker(sentence.flat, resolver, last_speaker)
+                if sentence.kind is LineKind.LABEL:
+                    voices.heard(_speaker(sentence.flat, resolver, voices.last))
                 continue
-        candidate = _match(sentence, previous, section, resolver, last_speaker, meeting, file)
-        speaker = _speaker(sentence.flat, resolver, last_speaker)
-        if speaker is not None:
-            last_speaker = speaker
+        voices.heard(_speaker(sentence.flat, resolver, voices.last))
+        candidate = _match(sentence, previous, section, resolver, voices, meeting, file)
+        if candidate is None and list_intro is not None and sentence.kind is LineKind.BULLET:
+            owner, kind = list_intro
+            candidate = _candidate(
+                kind,
+                sentence,
+                _bullet_end(sentence.text),
+                len(sentence.text),
+                owner,
+                None,
+                0.5,
+                "list_item",
+                meeting,
+                file,
+            )
+        if sentence.kind is not LineKind.BULLET:
+            list_intro = _list_intro(sentence.flat, voices.last)
+        if candidate is not None and sentence.duplicate_of is not None and candidate.rule == "list_item":
+            candidate = None
         if candidate is not None:
             topics = tuple(e.node for e in vocabulary.find(normalise(candidate.text)))
             found.append(replace(candidate, topics=topics))
@@ -181,7 +295,7 @@ def _match(
     previous: Sentence | None,
     section: str,
     resolver: PartyResolver,
-    last_speaker: Party | None,
+    voices: _Voices,
     meeting: MeetingInfo,
     file: str,
 ) -> CandidateCommitment | None:
@@ -191,38 +305,69 @@ def _match(
         return _action_line(sentence, label.end(), previous, resolver, meeting, file)
     owner_after = _OWNER_AFTER.search(flat)
     if owner_after and len(flat) > len(owner_after.group(0)) + 15:
-        party = resolver.resolve(owner_after.group("owner"))
+        party = _resolve_list(owner_after.group("owner"), resolver)
         body = sentence.text[: sentence.text.rfind(owner_after.group("owner").split()[0])]
         cut = _last_label_start(body)
-        return _candidate(CommitmentKind.ACTION, sentence, 0, cut, party, None, 1.0, "action_owner_after",
-                          meeting, file)  # fmt: skip
+        return _candidate(
+            CommitmentKind.ACTION, sentence, 0, cut, party, None, 1.0, "action_owner_after", meeting, file
+        )
     ref = _REF_CODE.match(sentence.text)
     if ref:
         rest = sentence.text[ref.end() :]
         directive = _DIRECTIVE.match(" ".join(rest.split()))
         party = resolver.resolve(directive.group("owner")) if directive else None
-        return _candidate(CommitmentKind.ACTION, sentence, ref.end(), len(sentence.text), party, None, 1.0,
-                          "action_summary", meeting, file)  # fmt: skip
+        return _candidate(
+            CommitmentKind.ACTION,
+            sentence,
+            ref.end(),
+            len(sentence.text),
+            party,
+            None,
+            1.0,
+            "action_summary",
+            meeting,
+            file,
+        )
     directive = _DIRECTIVE.match(flat)
     if directive and directive.group("verb") not in ("be",):
         party = resolver.resolve(directive.group("owner"))
         if party is not None:
             rule = "action_summary" if section == "actions" else "directive"
-            start = len(sentence.text) - len(sentence.text.lstrip("•-* \t"))
-            return _candidate(CommitmentKind.ACTION, sentence, start, len(sentence.text), party, None, 1.0, rule,
-                              meeting, file)  # fmt: skip
+            start = _bullet_end(sentence.text)
+            return _candidate(
+                CommitmentKind.ACTION,
+                sentence,
+                start,
+                len(sentence.text),
+                party,
+                None,
+                1.0,
+                rule,
+                meeting,
+                file,
+            )
     if flat.endswith(":"):
         return None  # introduces a list; the items are judged one by one
     if section == "actions" and sentence.kind in (LineKind.BULLET, LineKind.TEXT, LineKind.NUMBERED):
         start = len(sentence.text) - len(sentence.text.lstrip("•-* \t0123456789.)"))
-        return _candidate(CommitmentKind.ACTION, sentence, start, len(sentence.text), None, None, 0.8,
-                          "action_summary", meeting, file)  # fmt: skip
-    request = _request(sentence, resolver, last_speaker, meeting, file)
+        return _candidate(
+            CommitmentKind.ACTION,
+            sentence,
+            start,
+            len(sentence.text),
+            None,
+            None,
+            0.8,
+            "action_summary",
+            meeting,
+            file,
+        )
+    request = _request(sentence, resolver, voices, meeting, file)
     if request is not None:
         return request
-    if _QUESTION.match(flat):
+    if _QUESTION.match(flat) and not _answered_after(flat, 0):
         return None
-    return _statement(sentence, resolver, last_speaker, meeting, file)
+    return _statement(sentence, resolver, voices.last, meeting, file)
 
 
 def _action_line(
@@ -238,22 +383,42 @@ def _action_line(
         return None
     if len(rest.split()) <= 4 and " to " not in f" {rest} " and previous is not None:
         party = _resolve_list(rest, resolver)
-        return _candidate(CommitmentKind.ACTION, previous, 0, len(previous.text), party, None, 1.0,
-                          "action_owner_after", meeting, file)  # fmt: skip
+        return _candidate(
+            CommitmentKind.ACTION,
+            previous,
+            0,
+            len(previous.text),
+            party,
+            None,
+            1.0,
+            "action_owner_after",
+            meeting,
+            file,
+        )
     directive = _DIRECTIVE.match(rest)
     party = resolver.resolve(directive.group("owner")) if directive else None
     if party is None:
         party = resolver.resolve(rest)
-    return _candidate(CommitmentKind.ACTION, sentence, offset, len(sentence.text), party, None, 1.0, "action_line",
-                      meeting, file)  # fmt: skip
+    return _candidate(
+        CommitmentKind.ACTION,
+        sentence,
+        offset,
+        len(sentence.text),
+        party,
+        None,
+        1.0,
+        "action_line",
+        meeting,
+        file,
+    )
 
 
 def _request(
-    sentence: Sentence, resolver: PartyResolver, last_speaker: Party | None, meeting: MeetingInfo, file: str
+    sentence: Sentence, resolver: PartyResolver, voices: _Voices, meeting: MeetingInfo, file: str
 ) -> CandidateCommitment | None:
+    last_speaker = voices.last
     flat = sentence.flat
-    subject = re.match(rf"^(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|(?:stated|said) (?:that )?"
-                       r"(?:he|she) )?(?P<rest>.*)$", flat)  # fmt: skip
+    subject = _REQUEST_SUBJECT.match(flat)
     if not subject:
         return None
     rest = subject.group("rest")
@@ -261,28 +426,41 @@ def _request(
     if not match:
         return None
     what = match.group("what").strip()
-    asked_someone = re.match(r"^(?:asked|requested)\s+(?:the\s+)?(?P<who>\S+(?:\s+\S+)?)\s+to\s+(?P<verb>\w+)", rest)
+    asked_someone = re.match(
+        r"^(?:asked|requested)\s+(?:the\s+)?(?P<who>\S+(?:\s+\S+)?)\s+to\s+(?P<verb>\w+)", rest
+    )
     if asked_someone:
         verb = asked_someone.group("verb")
         after = rest[asked_someone.start("verb") :]
         if _IN_MEETING_VERBS.match(after) or verb not in _UNDERTAKING_VERBS:
             return None
-    elif not _REQUEST_OBJECT.match(what):
-        return None
-    if re.match(r"^(?:asked|requested)\s+(?:for\s+)?an?\s+update\s+on\b", rest) and find_deadline(
-        flat, meeting.date.value, meeting.next_meeting
-    ) is None:
-        return None  # "asked for an update on X" answered in the meeting itself
-    if re.match(r"^(?:would like|wanted|wants)\s+to\s+see\s+(?:a|an|more)\b", rest) and not re.search(
-        r"\b(update|copy|report)\b", rest
-    ):
-        return None
     requester = _who(subject.group("who"), resolver, last_speaker)
-    owner = None
-    if asked_someone:
-        owner = resolver.resolve(asked_someone.group("who"))
-    return _candidate(CommitmentKind.REQUEST, sentence, 0, len(sentence.text), owner, requester, 0.9, "request",
-                      meeting, file)  # fmt: skip
+    holds_to_account = _is_overseer(requester) or requester is not None and requester.organisation == OPCC
+    if _WISH.match(rest):
+        if not holds_to_account:
+            return None  # "the ACC wants to see more cases referred": a force wish, asked of nobody
+    elif not asked_someone and not _REQUEST_OBJECT.match(what):
+        return None
+    if (
+        re.match(r"^(?:asked|requested)\s+(?:for\s+)?an?\s+update\s+on\b", rest)
+        and find_deadline(flat, meeting.date.value, meeting.next_meeting) is None
+    ):
+        return None  # "asked for an update on X" answered in the meeting itself
+    owner = resolver.resolve(asked_someone.group("who")) if asked_someone else None
+    if owner is None:
+        owner = voices.other_than(requester)
+    return _candidate(
+        CommitmentKind.REQUEST,
+        sentence,
+        0,
+        len(sentence.text),
+        owner,
+        requester,
+        0.9,
+        "request",
+        meeting,
+        file,
+    )
 
 
 def _statement(
@@ -292,43 +470,59 @@ def _statement(
     soft = bool(_SOFT.search(flat))
     confidence = 0.5 if soft else 0.8
 
-    def make(kind: CommitmentKind, owner: Party | None, rule: str, conf: float = confidence) -> CandidateCommitment | None:
+    def make(
+        kind: CommitmentKind, owner: Party | None, rule: str, conf: float = confidence
+    ) -> CandidateCommitment | None:
         return _candidate(kind, sentence, 0, len(sentence.text), owner, None, conf, rule, meeting, file)
 
     provided = _ASSURANCE_GIVEN.match(flat)
     if provided:
         owner = resolver.resolve(provided.group("who")) if provided.group("who") else last_speaker
         return make(CommitmentKind.ASSURANCE, owner, "assurance")
+    given = _GIVES_CONFIDENCE.search(flat)
+    if given and _futures(given.group("clause")):
+        owner = resolver.resolve(given.group("who"))  # "the policy gives the CC confidence that … will …"
+        if owner is not None and not _is_overseer(owner):
+            return make(CommitmentKind.ASSURANCE, owner, "assurance")
     reported = _REPORTED.match(flat)
-    if reported and not _HOW_CLAUSE.match(reported.group("clause")):
+    if reported:
         speaker = _who(reported.group("speaker"), resolver, last_speaker)
         clause = reported.group("clause")
+        if _HOW_CLAUSE.match(clause) and _is_overseer(speaker):
+            return None  # "The PCC highlighted how …": the question, not an answer
+        clause = _HOW_CLAUSE.sub("", clause, count=1).lstrip()
         cue = bool(_ASSURANCE_CUE.search(reported.group("verb")) or _ASSURANCE_CUE.search(clause[:60]))
-        for future in _futures(clause):
-            verdict = _judge(clause, future, resolver, speaker, cue)
-            if verdict is not None:
-                kind, owner = verdict
-                return make(kind, owner, kind.value)
+        verdicts = [(f, v) for f in _futures(clause) if (v := _judge(clause, f, resolver, speaker, cue))]
+        # a clause naming its party ("… and the force would review …") beats one left to the speaker
+        verdicts.sort(key=lambda item: not item[1][2])
+        for future, (kind, owner, _named) in verdicts[:1]:
+            soft_here = soft or future.group("modal") == "could"
+            return make(kind, owner, kind.value, 0.5 if soft_here else confidence)
         on_track = re.search(r"\bon track to\s+(\w+)", clause)
-        if on_track and speaker is not None:
+        if on_track and speaker is not None and not _is_overseer(speaker):
             owner = _clause_owner(clause[: on_track.start()], resolver, speaker)
             return make(CommitmentKind.ASSURANCE, owner or speaker, "assurance")
-        return None
     for direct in _DIRECT.finditer(flat):
-        if direct.start() > 0 and not re.search(r"(?:^|[,;:]\s|\bthat\s|\bas\s)$", flat[: direct.start()]):
-            continue
-        verb, modal = direct.group("verb"), direct.group("modal")
-        if _NOT_FUTURE.match(verb):
+        before = flat[: direct.start()]
+        if _asked_before(flat, direct.start()):
+            continue  # "asked whether the force would …": the question, even if answered later
+        if _PREPOSITION_END.search(before) or _IMPERSONAL_HOPE.search(before):
+            continue  # "overseen by ACC X will be finalised": X is not the subject; "it is hoped …"
+        verb, modal, following = direct.group("verb"), direct.group("modal"), direct.group("next") or ""
+        if modal.startswith("looking forward") or (verb.endswith("ing") and modal.endswith("to")):
+            verb = _stem(verb)
+        perfect = verb == "have" and _PERFECT.match(following) and not modal.endswith("to")
+        if _NOT_FUTURE.match(verb) or perfect:
             continue
         owner = _who(direct.group("subject"), resolver, last_speaker)
         if owner is None:
             continue
-        tentative = soft or bool(re.search(r"looking|hoping|hopes?|aim", modal))
+        tentative = soft or bool(re.search(r"looking|hoping|hopes?|aim|wants?", modal))
         conf = 0.5 if tentative else 0.8
         if verb in _EXPECT_VERBS:
             return make(CommitmentKind.ASSURANCE, owner, "assurance", conf)
         if verb == "be":
-            after = flat[direct.end() :]
+            after = flat[direct.end("verb") :]
             if _OUTCOME_WORDS.match(after.strip()):
                 return make(CommitmentKind.ASSURANCE, owner, "assurance", conf)
             if _deliverable("be " + after.strip()):
@@ -336,18 +530,29 @@ def _statement(
             continue
         if verb in _UNDERTAKING_VERBS:
             return make(CommitmentKind.UNDERTAKING, owner, "undertaking", conf)
-    subject_and = re.match(rf"^(?P<who>{PARTY_PATTERN})\b[^.;]*?\band\s+(?:will|would)\s+(?P<verb>[a-z]+)", flat)
+    if reported:
+        return None
+    continued = _continued_outcome(flat, resolver, last_speaker)
+    if continued is not None:
+        return make(CommitmentKind.ASSURANCE, continued, "assurance_continued", 0.6)
+    subject_and = _SUBJECT_AND_WILL.match(flat)
     if subject_and and subject_and.group("verb") in _UNDERTAKING_VERBS:
         owner = _who(subject_and.group("who"), resolver, last_speaker)
         if owner is not None:
             return make(CommitmentKind.UNDERTAKING, owner, "undertaking")
     passive = re.search(r"\b(?:will|would|is going to)\s+(?:also\s+)?be\s+(?P<p>[a-z]+)\b", flat)
-    if passive and passive.group("p") in _DELIVERABLE_PARTICIPLES and (
-        _ADDRESSEE.search(flat) or find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None
+    if (
+        passive
+        and passive.group("p") in _DELIVERABLE_PARTICIPLES
+        and (
+            _ADDRESSEE.search(flat)
+            or find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None
+        )
     ):
         return make(CommitmentKind.UNDERTAKING, last_speaker, "undertaking_passive", 0.7)
-    outcome_by = re.search(r"\b(?:should|will)\s+be\s+(?:fully\s+)?(?:live|in place|delivered|implemented|completed)\b",
-                           flat)  # fmt: skip
+    outcome_by = re.search(
+        r"\b(?:should|will)\s+be\s+(?:fully\s+)?(?:live|in place|delivered|implemented|completed)\b", flat
+    )
     if outcome_by and find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None:
         return make(CommitmentKind.ASSURANCE, last_speaker, "assurance_outcome", 0.7)
     return None
@@ -359,33 +564,57 @@ def _futures(clause: str) -> list[re.Match[str]]:
 
 def _judge(
     clause: str, future: re.Match[str], resolver: PartyResolver, speaker: Party | None, cue: bool
-) -> tuple[CommitmentKind, Party | None] | None:
-    """Classify one future verb inside reported speech, or None when it promises nothing."""
-    verb = future.group("verb")
-    if _NOT_FUTURE.match(verb) or speaker is None:
+) -> tuple[CommitmentKind, Party | None, bool] | None:
+    """Classify one future verb inside reported speech, or None when it promises nothing.
+
+    The subject of the future clause owns it when it names a party (the third value says so);
+    a pronoun, a passive or a thing ("Op Reset will shape …") leaves it with the speaker. A
+    commissioner reporting what will happen is holding the force to account, not promising,
+    unless it is his own act.
+    """
+    verb, modal = future.group("verb"), future.group("modal")
+    participle = future.group("participle") or ""
+    if _NOT_FUTURE.match(verb) or speaker is None or verb == "have" and _PERFECT.match(participle):
         return None
+    if _asked_before(clause, future.start()) or _IMPERSONAL_HOPE.search(clause, 0, future.start()):
+        return None
+    if _TAKES_TIME.match(clause[future.start("verb") :]):
+        return None  # "changes will take time": a caution, not a promise
     before = clause[: future.start()]
-    subject = re.split(r"\b(?:that|and|but|then|once|so|which|because)\b|[,;:]", before)[-1].strip()
-    owner = _clause_owner(subject, resolver, speaker) if subject else speaker
+    subject = re.split(r"\b(?:that|and|but|then|once|so|which|because|how|if)\b|[,;:]", before)[-1].strip()
+    explicit = _clause_owner(subject, resolver, speaker) if subject else None
+    owner = explicit if subject else speaker
+    unit = owner is None and bool(_UNIT.search(subject))
+    if unit:
+        owner = speaker  # "the Review Team would publish …": a part of the speaker's organisation
     is_party = owner is not None
     after = clause[future.start() :][:90]
-    outcome = bool(_OUTCOME_WORDS.search(after))
-    if verb in _EXPECT_VERBS:
-        return CommitmentKind.ASSURANCE, owner or speaker
-    if cue and (outcome or verb == "be" or not is_party):
-        return CommitmentKind.ASSURANCE, owner or speaker
-    if verb == "be":
-        participle = future.group("participle") or ""
+    outcome = bool(_OUTCOME_WORDS.search(after)) or bool(future.group("never"))
+    verdict: tuple[CommitmentKind, Party | None] | None = None
+    if modal == "could":
+        verdict = (CommitmentKind.ASSURANCE, owner or speaker) if cue else None
+    elif verb in _EXPECT_VERBS:
+        verdict = CommitmentKind.ASSURANCE, owner or speaker
+    elif verb == "be":
         if participle in _DELIVERABLE_PARTICIPLES or participle == "going":
-            return CommitmentKind.UNDERTAKING, owner or speaker
-        if outcome:
-            return CommitmentKind.ASSURANCE, owner or speaker
+            verdict = CommitmentKind.UNDERTAKING, owner or speaker
+        elif outcome or cue:
+            verdict = CommitmentKind.ASSURANCE, owner or speaker
+    elif cue and (outcome or not is_party):
+        verdict = CommitmentKind.ASSURANCE, owner or speaker
+    elif not is_party:
+        if _CONDITION.match(clause[future.end("verb") :]):
+            return None  # "crime would rise if the funding was cut": a warning, not an assurance
+        verdict = CommitmentKind.ASSURANCE, speaker
+    elif verb in _UNDERTAKING_VERBS:
+        verdict = (CommitmentKind.ASSURANCE if cue and not unit else CommitmentKind.UNDERTAKING), owner
+    elif outcome or unit:
+        verdict = CommitmentKind.ASSURANCE, owner
+    if verdict is None:
         return None
-    if not is_party:
-        return (CommitmentKind.ASSURANCE, speaker) if outcome else None
-    if verb in _UNDERTAKING_VERBS:
-        return CommitmentKind.UNDERTAKING, owner
-    return None
+    if _is_overseer(speaker) and not (explicit is not None and _own_act(explicit, speaker)):
+        return None
+    return verdict[0], verdict[1], explicit is not None and not is_pronoun(subject)
 
 
 # -- helpers, in call order ---------------------------------------------------------------------
@@ -402,12 +631,91 @@ def _section(heading: str, current: str) -> str:
 
 
 def _speaker(flat: str, resolver: PartyResolver, last: Party | None) -> Party | None:
-    match = re.match(rf"^(?P<who>{PARTY_PATTERN})\s+(?:also\s+)?[a-z]+", flat)
-    if not match:
+    """Who speaks in this sentence: its subject when a speech verb follows, or "X who said …"."""
+    relative = _WHO_SPOKE.search(flat) if " who " in flat else None
+    if relative:
+        return resolver.resolve(relative.group("who")) or last
+    match = _SPEAKER_SUBJECT.match(flat)
+    if not match or not _SPEECH.match(match.group("rest")):
         return None
     if is_pronoun(match.group("who")):
         return last
     return resolver.resolve(match.group("who"))
+
+
+def _same_party(a: Party, b: Party) -> bool:
+    if a.person or b.person:
+        return a.person == b.person
+    return (a.role_abbrev, a.organisation, a.role_title) == (b.role_abbrev, b.organisation, b.role_title)
+
+
+def _is_overseer(party: Party | None) -> bool:
+    return party is not None and party.role_abbrev in _OVERSEERS
+
+
+def _own_act(owner: Party | None, speaker: Party) -> bool:
+    """Whether a commissioner's reported future is his own (or his office's) act."""
+    return owner is not None and (
+        _same_party(owner, speaker) or owner.organisation == OPCC and not owner.person
+    )
+
+
+def _answered_after(flat: str, position: int) -> bool:
+    """Whether someone answers later in the sentence ("When asked …, the CC said that …")."""
+    return bool(_ANSWER.search(flat, position))
+
+
+def _asked_before(clause: str, position: int) -> bool:
+    """Whether a question cue precedes `position` with no answer between them."""
+    cues = list(_QUESTION_CUE.finditer(clause, 0, position))
+    return bool(cues) and not _ANSWER.search(clause, cues[-1].end(), position)
+
+
+def _stem(gerund: str) -> str:
+    """ "revisiting" → "revisit", "having" → "have": the verb a soft intent names."""
+    base = gerund.removesuffix("ing")
+    if base in _UNDERTAKING_VERBS:
+        return base
+    if base + "e" in _UNDERTAKING_VERBS:
+        return base + "e"
+    return gerund
+
+
+def _continued_outcome(flat: str, resolver: PartyResolver, speaker: Party | None) -> Party | None:
+    """The speaker of "Current work … will allow the force to …": a thing bringing an outcome.
+
+    Only in sentences that carry on a force speaker's answer without a reporting verb, and only
+    for verbs that state an effect, so descriptions of process ("will be linked to …") stay out.
+    """
+    if speaker is None or _is_overseer(speaker) or speaker.organisation == OPCC:
+        return None
+    future = next(iter(_futures(flat)), None)
+    if (
+        future is None
+        or future.group("modal") not in ("will", "would")
+        or future.group("verb") not in _OUTCOME_VERBS
+    ):
+        return None
+    subject = flat[: future.start()]
+    if (
+        _QUESTION_CUE.search(subject)
+        or resolver.resolve(subject) is not None
+        or re.match(r"^(?:it|this)\b", subject, re.I)
+    ):
+        return None
+    return speaker
+
+
+def _list_intro(flat: str, speaker: Party | None) -> tuple[Party, CommitmentKind] | None:
+    """ "The T/CC highlighted the improvements he hoped would be made:" makes its items promises."""
+    if not flat.endswith(":") or speaker is None or _is_overseer(speaker) or not _LIST_CUE.search(flat):
+        return None
+    hoped = re.search(r"\b(?:hope[sd]?|expect|anticipate|improvements?)\b", flat)
+    return speaker, CommitmentKind.ASSURANCE if hoped else CommitmentKind.UNDERTAKING
+
+
+def _bullet_end(text: str) -> int:
+    return len(text) - len(text.lstrip("•-* \t"))
 
 
 def _who(text: str, resolver: PartyResolver, last_speaker: Party | None) -> Party | None:
@@ -419,18 +727,18 @@ def _who(text: str, resolver: PartyResolver, last_speaker: Party | None) -> Part
 
 
 def _resolve_list(text: str, resolver: PartyResolver) -> Party | None:
-    """"The CC and DCC" or "RJ/CP": the first named party owns it (the rest are noted in the text)."""
-    first = re.split(r"\s*(?:\band\b|&|/(?![A-Z]{2,})|,)\s*", text.strip())[0]
+    """ "The CC and DCC" or "RJ/CP": the first named party owns it (the rest are noted in the text)."""
+    first = re.split(r"\s*(?:\band\b|&|,)\s*|(?<=[A-Za-z]{2})/(?=[A-Z]{2})", text.strip())[0]
     return resolver.resolve(first) or resolver.resolve(text)
 
 
 def _clause_owner(subject_text: str, resolver: PartyResolver, speaker: Party) -> Party | None:
     """The party a clause's subject names; the speaker for a pronoun; None for any other noun."""
-    subject = re.sub(r"^(?:moving forward|going forward|in future|now|also)\s*,?\s*", "", subject_text.strip(" ,"),
-                     flags=re.IGNORECASE)  # fmt: skip
+    # "… and said the force would publish": the speech verb of a second clause is not its subject
+    subject = _CLAUSE_LEAD.sub("", subject_text.strip(" ,"))
     if not subject or is_pronoun(subject) or subject.casefold() in ("they", "we"):
         return speaker
-    whole = re.fullmatch(rf"(?P<who>{PARTY_PATTERN})", subject)
+    whole = _WHOLE_PARTY.fullmatch(subject)
     if whole:
         return resolver.resolve(whole.group("who"))
     return None
@@ -497,10 +805,14 @@ def _merge_repeats(found: list[CandidateCommitment]) -> list[CandidateCommitment
     merged: list[CandidateCommitment] = []
     for candidate in found:
         for index, existing in enumerate(merged):
-            same = existing.key == candidate.key or (
-                min(len(existing.key), len(candidate.key)) >= 30
-                and fuzz.ratio(existing.key, candidate.key) >= 90
-            ) or (len(candidate.key) >= 40 and candidate.key in existing.key)
+            same = (
+                existing.key == candidate.key
+                or (
+                    min(len(existing.key), len(candidate.key)) >= 30
+                    and fuzz.ratio(existing.key, candidate.key) >= 90
+                )
+                or (len(candidate.key) >= 40 and candidate.key in existing.key)
+            )
             if same:
                 merged[index] = _combine(existing, candidate)
                 break
@@ -511,11 +823,19 @@ def _merge_repeats(found: list[CandidateCommitment]) -> list[CandidateCommitment
 
 def _combine(first: CandidateCommitment, again: CandidateCommitment) -> CandidateCommitment:
     evidence = tuple(dict.fromkeys([*first.evidence, *again.evidence]))
-    kind = first.kind if first.kind is CommitmentKind.ACTION or again.kind is not CommitmentKind.ACTION else again.kind
+    kind = (
+        first.kind
+        if first.kind is CommitmentKind.ACTION or again.kind is not CommitmentKind.ACTION
+        else again.kind
+    )
+    # the formally recorded action names its owner; a request's owner was only inferred
+    lead, other = (
+        (again, first) if again.kind is CommitmentKind.ACTION and first.kind is not kind else (first, again)
+    )
     return replace(
         first,
         kind=kind,
-        owner=first.owner or again.owner,
+        owner=lead.owner or other.owner,
         requested_by=first.requested_by or again.requested_by,
         due=first.due or again.due,
         due_text=first.due_text or again.due_text,

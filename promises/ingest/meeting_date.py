@@ -32,6 +32,7 @@ MONTH_FIRST_DATE = re.compile(
     rf"(?:{_WEEKDAY}\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(?P<year>(?:19|20)\d\d))?\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)?\d\d)\b")
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s*(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.£$])(?P<year>(?:19|20)\d\d)(?![\d%])")
@@ -61,6 +62,8 @@ class DateMention:
 def find_date(text: str) -> DateMention | None:
     """The first complete-looking date in a short text ("Tuesday 28th February, 14:00pm")."""
     best: DateMention | None = None
+    if not _DIGIT.search(text):
+        return None  # every complete date has a day number; most lines have none, so skip the patterns
     for pattern in (WRITTEN_DATE, MONTH_FIRST_DATE, NUMERIC_DATE):
         match = pattern.search(text)
         if not match:
@@ -81,7 +84,9 @@ def infer_meeting_date(
 ) -> MeetingDate:
     """Decide the meeting date from its header mention and the evidence around it."""
     if mention is None:
-        return MeetingDate(None, DateConfidence.UNKNOWN, "no date found in the header", "no recognisable date")
+        return MeetingDate(
+            None, DateConfidence.UNKNOWN, "no date found in the header", "no recognisable date"
+        )
     if year_override is not None:
         value = mention.resolve(year_override)
         if value is not None:
@@ -101,9 +106,8 @@ def infer_meeting_date(
             evidence.append(f"title names {year}")
             return MeetingDate(value, DateConfidence.INFERRED, "; ".join(evidence))
     if next_meeting is not None and next_meeting.year is not None:
-        year = next_meeting.year if (next_meeting.month, next_meeting.day) >= (mention.month, mention.day) else (
-            next_meeting.year - 1
-        )
+        later_in_year = (next_meeting.month, next_meeting.day) >= (mention.month, mention.day)
+        year = next_meeting.year if later_in_year else next_meeting.year - 1
         if year in candidates:
             evidence.append(f"next meeting {next_meeting.day}/{next_meeting.month}/{next_meeting.year}")
             return MeetingDate(mention.resolve(year), DateConfidence.INFERRED, "; ".join(evidence))

@@ -26,8 +26,8 @@ from promises.ingest.records import BackReference, MeetingInfo
 from promises.ingest.segmentation import Line
 
 _FIELD = re.compile(
-    r"^\s*(?:[-•*]\s*)?(?P<label>date(?: of meeting)?|time|venue|location|chair(?:ed by)?|minutes(?: taken by)?|"
-    r"minute taker|notes taken by|meeting)\b\s*[:\-–]?\s*(?P<value>.*)$",
+    r"^\s*(?:[-•*]\s*)?(?P<label>date(?: of meeting)?|time|venue|location|chair(?:ed by)?|"
+    r"minutes(?: taken by)?|minute taker|notes taken by|meeting)\b\s*[:\-–]?\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _TIME = re.compile(
@@ -65,7 +65,9 @@ FORCE_AREAS = (
 _FORCE_AREA = re.compile(r"\b(" + "|".join(re.escape(a) for a in FORCE_AREAS) + r")\b")
 
 
-def parse_meeting(text: str, lines: Sequence[Line], file: str, year_override: int | None = None) -> MeetingInfo:
+def parse_meeting(
+    text: str, lines: Sequence[Line], file: str, year_override: int | None = None
+) -> MeetingInfo:
     """Read the header and closing lines of one set of minutes."""
     fields = _header_fields(lines)
     title_line = _title_line(lines)

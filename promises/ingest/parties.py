@@ -26,15 +26,18 @@ _ORG_OPCC = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
-_HEAD_OF = re.compile(r"^(?:the\s+)?(?:new\s+)?(head of [A-Z][\w&]*(?:\s+(?:and|&)\s+[A-Z]\w*)?|"
-                      r"force crime registrar|tactical lead|strategic lead)", re.IGNORECASE)  # fmt: skip
+_HEAD_OF = re.compile(
+    r"^(?i:the\s+)?(?i:new\s+)?((?i:head|director)\s+of\s+[A-Z][\w&]*(?:\s+(?:and|&)\s+[A-Z]\w*)?"
+    r"(?:\s+[A-Z][a-z]+)?|(?i:force crime registrar|tactical lead|strategic lead))"
+)
 _ABBREV_TOKEN = re.compile(r"^(?:the\s+)?(?P<abbr>(?:[TA]\s*/\s*)?[A-Z][A-Za-z]{0,4}(?:\s+Supt)?)\b")
 
 PARTY_PATTERN = (
-    r"(?:(?:[Tt]he\s+)?(?:[TA]\s*/\s*)?(?:PCC|DPCC|CC|DCC|ACC|ACO|Chief(?:\s+Constable)?|Commissioner|"
+    r"(?:(?:[Tt]he\s+)?(?:[TA]\s*/\s*)?(?:PCC|DPCC|CEO|CFO|CC|DCC|ACC|ACO|Chief(?:\s+Constable)?|Commissioner|"
     r"Deputy\s+Commissioner|Deputy\s+Chief\s+Constable|Assistant\s+Chief\s+Constable|Chief\s+Officers?|"
-    r"Force|force|OPCC|(?:PCC\s+)?[Pp]olicy\s+[Tt]eam|[Ee]xecutive\s+[Tt]eam|Force\s+Crime\s+Registrar|"
-    r"Head\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
+    r"Force\s+Crime\s+Registrar|Force|force|OPCC|(?:PCC\s+)?[Pp]olicy\s+[Tt]eam|[Ee]xecutive\s+[Tt]eam|"
+    r"PFCC|(?:Head|Director)\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
+    r"|[Hh](?:is|er)\s+office"
     r"|(?:ACC|DCC|Supt|Superintendent|Ch\.?\s*Supt|Inspector|Insp|DCS|Det\s+Supt)\s+[A-Z][a-z]+"
     r"|[A-Z]{2,3}"
     r"|[A-Z][a-z]+\s+[A-Z][a-z]+)"
@@ -61,6 +64,9 @@ class PartyResolver:
         phrase = " ".join(text.split()).strip(" ,.;:")
         if not phrase:
             return None
+        titled = self._by_title(phrase)
+        if titled is not None:
+            return titled  # before "the Force …": "the Force Crime Registrar" is a role, not the force
         org = _ORG_OPCC.match(phrase)
         if org:
             return Party(org.group(0), organisation=OPCC)
@@ -81,6 +87,22 @@ class PartyResolver:
                 return Party(phrase, role_abbrev=office.abbrev, role_title=office.title)
         return self._by_role(phrase)
 
+    def _by_title(self, phrase: str) -> Party | None:
+        """ "Head of Estates", "the Force Crime Registrar": the attendee holding it, else the role."""
+        head = _HEAD_OF.match(phrase)
+        if not head:
+            return None
+        title = head.group(1)
+        holders = [a for a in self.attendees if a.role_title.casefold().startswith(title.casefold())]
+        if len({a.name for a in holders}) == 1:
+            return _party(head.group(0), holders[0])
+        office = office_for(title)
+        if office is not None:
+            return Party(
+                head.group(0), role_abbrev=office.abbrev, role_title=office.title, organisation=office.side
+            )
+        return Party(head.group(0), role_title=title[:1].upper() + title[1:])
+
     def _by_name(self, phrase: str) -> Party | None:
         for a in self.attendees:
             if phrase.startswith(a.name):
@@ -88,9 +110,6 @@ class PartyResolver:
         return None
 
     def _by_role(self, phrase: str) -> Party | None:
-        head = _HEAD_OF.match(phrase)
-        if head:
-            return Party(head.group(0), role_title=head.group(1).title())
         words = phrase.removeprefix("the ").removeprefix("The ").split()
         for size in (3, 2, 1):
             candidate = " ".join(words[:size])

@@ -24,7 +24,7 @@ from promises.ingest.metadata import parse_meeting
 from promises.ingest.plan import plan_document
 from promises.ingest.readers import SourceText, iter_input_files, read_document
 from promises.ingest.records import DocumentRecord
-from promises.ingest.segmentation import sentences, split_lines
+from promises.ingest.segmentation import blocks, sentences, split_lines
 from promises.ingest.vocabulary import Vocabulary, default_vocabulary
 
 log = logging.getLogger(__name__)
@@ -64,13 +64,15 @@ class IngestSummary:
         return ", ".join(parts)
 
 
-def extract_document(source: SourceText, year: int | None = None, vocabulary: Vocabulary | None = None) -> DocumentRecord:
+def extract_document(
+    source: SourceText, year: int | None = None, vocabulary: Vocabulary | None = None
+) -> DocumentRecord:
     """Everything one document says, before it meets the store."""
     lines = split_lines(source.text)
     meeting = parse_meeting(source.text, lines, source.path, year_override=year)
     record = DocumentRecord(source.path, source.sha256, source.format, source.text, meeting)
-    record.commitments = extract_commitments(sentences(source.text), meeting, source.path,
-                                             vocabulary or default_vocabulary())  # fmt: skip
+    found = sentences(source.text, blocks(source.text, lines))  # the lines are split once per document
+    record.commitments = extract_commitments(found, meeting, source.path, vocabulary or default_vocabulary())
     if meeting.date.warning:
         record.warnings.append(f"{source.path}: {meeting.date.warning}")
     return record
@@ -135,7 +137,7 @@ def _count(summary: IngestSummary, nodes: Iterable[Node], before: Mapping[str, N
     summary.total_people = sum(1 for n in listed if isinstance(n, Person))
     summary.total_commitments = sum(1 for n in listed if isinstance(n, Commitment))
     if before is not None:
-        fresh = [n for n in listed if n.id not in before]
+        fresh = [n for n in listed if getattr(n, "id", None) not in before]
         summary.new_meetings = sum(1 for n in fresh if isinstance(n, Meeting) and not n.stub)
         summary.new_people = sum(1 for n in fresh if isinstance(n, Person))
         summary.new_commitments = sum(1 for n in fresh if isinstance(n, Commitment))

@@ -6,8 +6,8 @@ inside the meeting; `plan.py` turns them into graph changes.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date
 
 from promises.graph.model import (
     CommitmentKind,
@@ -53,7 +53,7 @@ class Attendee:
 class MeetingDate:
     """A meeting date with how sure we are and why."""
 
-    value: date | None
+    value: dt.date | None
     confidence: DateConfidence
     evidence: str
     warning: str = ""
@@ -108,7 +108,7 @@ class CandidateCommitment:
     text: str
     owner: Party | None
     requested_by: Party | None
-    due: date | None
+    due: dt.date | None
     due_text: str
     confidence: float
     rule: str

@@ -57,6 +57,7 @@ for _office in OFFICES:
 ACTING_PREFIX = re.compile(r"^(?:(T|A)\s*/\s*|(?:Temporary|Acting|Interim)\s+)", re.IGNORECASE)
 _ABBREV_IN_PARENS = re.compile(r"\(\s*([A-Za-z][A-Za-z/&.\s]{0,12}?)\s*\)\s*$")
 _SPACE = re.compile(r"\s+")
+_ORG_QUALIFIER = re.compile(r"\s*(?:,\s*|\s)(?:OPCC|OPFCC|Force)\s*$")
 
 RANKS = re.compile(
     r"^(?:(?:T|A)\s*/\s*)?(?:Det(?:ective)?\.?\s+)?(?:Ch(?:ief)?\.?\s+)?"
@@ -102,11 +103,12 @@ def parse_role(written: str) -> RoleMention:
     if match:
         acting = True
         text = text[match.end() :].strip()
-    office = office_for(text)
+    # "Chief Executive, OPCC": the organisation qualifier names the side, not the office
+    office = office_for(text) or office_for(_ORG_QUALIFIER.sub("", text))
     if office is not None:
         return RoleMention(written, office.title, office.abbrev, acting, office.side)
     side = OPCC if re.search(r"\bOPCC\b|commission|policy", text, re.IGNORECASE) else ""
-    return RoleMention(written, text, "", acting, side)
+    return RoleMention(written, _ORG_QUALIFIER.sub("", text) or text, "", acting, side)
 
 
 def office_for(text: str) -> Office | None:

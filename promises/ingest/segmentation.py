@@ -31,6 +31,12 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Ch|Supt|Insp|Sgt|Det|Mr|Mrs|Ms|Dr|Cllr|No|no|Nos|approx|St|Co|Ltd|vs|etc|Op|Ops|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|inc|incl)|\b[a-z]\.[a-z]|\b[A-Z])\.$"
 )
+_OWNER_ONLY_ACTION = re.compile(
+    r"(?:^\s*(?:[•\-*]\s*)?|[.;)]\s+)(?:actions?|actioned by|owner)\s*(?:\d+\s*)?[:\-–—]\s*"
+    r"(?:(?!to\b)[\w/&.,'’-]+\s*){1,4}$",
+    re.IGNORECASE,
+)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 _WORD = re.compile(r"\S+")
 _SPACE = re.compile(r"\s+")
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
@@ -80,11 +86,12 @@ class Sentence:
     block: int
     kind: LineKind
     duplicate_of: int | None = None
+    flat_text: str = ""  # filled by `sentences`, which normalises every sentence anyway
 
     @property
     def flat(self) -> str:
         """The sentence on one line, hyphenated breaks joined; for matching, not for quoting."""
-        return normalise(self.text)
+        return self.flat_text or normalise(self.text)
 
 
 def normalise(text: str) -> str:
@@ -135,11 +142,12 @@ def sentences(text: str, block_list: list[Block] | None = None) -> list[Sentence
     for index, block in enumerate(block_list):
         for start, end in _sentence_spans(text, block):
             quote = text[start:end]
-            key = normalise(quote).casefold()
+            flat = normalise(quote)
+            key = flat.casefold()
             duplicate = seen.get(key)
             if duplicate is None and len(key) >= 40 and block.kind is LineKind.TEXT:
                 duplicate = _contained_in(key, seen_text, seen)
-            sentence = Sentence(start, end, quote, index, block.kind, duplicate)
+            sentence = Sentence(start, end, quote, index, block.kind, duplicate, flat)
             if duplicate is None:
                 seen.setdefault(key, len(out))
                 seen_text.append(key)
@@ -162,6 +170,8 @@ def _classify(raw: str) -> LineKind:
         return LineKind.FURNITURE
     if _ACTION.match(stripped):
         return LineKind.ACTION
+    if _MARKDOWN_HEADING.match(stripped):
+        return LineKind.HEADING
     if len([cell for cell in raw.split("\t") if cell.strip()]) >= 2:
         return LineKind.TABLE
     raw = raw.replace("\t", " ")
@@ -190,6 +200,10 @@ def _continues(current: list[Line], line: Line) -> bool:
         return False
     if line.kind not in (LineKind.TEXT, LineKind.HEADING):
         return False
+    if line.kind is LineKind.HEADING and _NUMBERED.match(line.text):
+        return False  # "2. Finance" opens an agenda item, whatever the line before lacked
+    if _OWNER_ONLY_ACTION.search(last.text):
+        return False  # "Action: RJ" closes the action before it; the next line is a new item
     if _TERMINAL.search(last.text):
         return False
     stripped = line.text.strip()
@@ -211,7 +225,8 @@ def _block(lines: list[Line]) -> Block:
     kind = lines[0].kind
     if kind is LineKind.HEADING and len(lines) > 1:
         kind = LineKind.TEXT
-    return Block(lines[0].start + _indent(lines[0].text), lines[-1].end - _trail(lines[-1].text), kind, tuple(lines))
+    start = lines[0].start + _indent(lines[0].text)
+    return Block(start, lines[-1].end - _trail(lines[-1].text), kind, tuple(lines))
 
 
 def _indent(raw: str) -> int:

@@ -100,7 +100,8 @@ def parse_vocabulary(text: str) -> Vocabulary:
         aliases = tuple(dict.fromkeys([item["label"], *item.get("aliases", [])]))
         entries.append(Entry("theme", Theme(make_id("t", item["label"]), item["label"], aliases), aliases))
     for item in data.get("operation", []):
-        entries.append(operation_entry(item["name"], tuple(dict.fromkeys([item["name"], *item.get("aliases", [])]))))
+        aliases = tuple(dict.fromkeys([item["name"], *item.get("aliases", [])]))
+        entries.append(operation_entry(item["name"], aliases))
     for item in data.get("place", []):
         aliases = tuple(dict.fromkeys([item["name"], *item.get("aliases", [])]))
         node = Place(make_id("pl", item["name"]), item["name"], item.get("kind", ""), aliases)

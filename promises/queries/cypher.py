@@ -42,7 +42,7 @@ def run_cypher(
         from promises.graph.neo4j_store import run_cypher as run_on_neo4j
         from promises.graph.neo4j_store import settings_from_env
 
-        return run_on_neo4j(settings_from_env(neo4j_env), query, dict(params))  # type: ignore[no-any-return]
+        return run_on_neo4j(settings_from_env(neo4j_env), query, dict(params))
     result: QueryResult = store.query(query, params)
     return result
 
