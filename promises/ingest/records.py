@@ -9,7 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from promises.graph.model import CommitmentKind, DateConfidence, Operation, Organisation, Place, Span, Theme
+from promises.graph.model import (
+    CommitmentKind,
+    DateConfidence,
+    Operation,
+    Organisation,
+    Place,
+    Signal,
+    Span,
+    Theme,
+    UpdateScope,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +118,20 @@ class CandidateCommitment:
     key: str = ""  # normalised text used to merge repeats
 
 
+@dataclass(frozen=True, slots=True)
+class ReturnStatement:
+    """A sentence reporting back on earlier business; linking decides what it updates."""
+
+    text: str
+    span: Span
+    signal: Signal
+    scope: UpdateScope
+    rule: str
+    roles: tuple[str, ...] = ()
+    topics: tuple[Theme | Operation | Place | Organisation, ...] = ()
+    key: str = ""  # normalised text, for the content-derived id
+
+
 @dataclass(slots=True)
 class DocumentRecord:
     """Everything ingest learnt from one document."""
@@ -118,4 +142,5 @@ class DocumentRecord:
     text: str
     meeting: MeetingInfo
     commitments: list[CandidateCommitment] = field(default_factory=list)
+    returns: list[ReturnStatement] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
