@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -210,6 +211,156 @@ def cypher(
     except PromiseGraphError as err:
         raise _fail(err) from None
     _render_result(result, fmt, result_records(result))
+
+
+class ExportFormat(StrEnum):
+    TTL = "ttl"
+    JSONLD = "jsonld"
+    GRAPHML = "graphml"
+    CSV = "csv"
+
+
+class SparqlEngine(StrEnum):
+    RDFLIB = "rdflib"
+    OXIGRAPH = "oxigraph"
+
+
+@app.command()
+def sparql(
+    query: Annotated[str, typer.Argument(help="A SPARQL query over the RDF view (prefixes pg, schema, org, … are preset).")],
+    store: StoreOpt = DEFAULT_STORE,
+    bind: Annotated[list[str] | None, typer.Option("--bind", "-b", help="name=value bound as a literal (JSON for numbers).")] = None,
+    engine: Annotated[SparqlEngine, typer.Option(help="rdflib, or oxigraph for large stores.")] = SparqlEngine.RDFLIB,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    """Run SPARQL over the RDF view of the store (user values only as bindings)."""
+    from promises.graph.rdf_view import to_rdf
+    from promises.queries.cypher import parse_params, result_records
+    from promises.queries.sparql import run_sparql, to_oxigraph
+
+    try:
+        bindings = parse_params(bind or [])
+        graph = to_rdf(_store(store).load())
+        target = to_oxigraph(graph) if engine is SparqlEngine.OXIGRAPH else graph
+        result = run_sparql(target, query, bindings)
+    except PromiseGraphError as err:
+        raise _fail(err) from None
+    _render_result(result, fmt, result_records(result))
+
+
+@app.command()
+def export(
+    to: Annotated[ExportFormat, typer.Option("--to", help="ttl, jsonld (RDF), graphml (Gephi/yEd) or csv (neo4j-admin import).")],
+    out: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder for csv).")],
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Export the store as RDF, GraphML, or CSV files that neo4j-admin imports."""
+    try:
+        data = _store(store).load()
+        if to in (ExportFormat.TTL, ExportFormat.JSONLD):
+            from promises.graph.rdf_view import export_rdf
+
+            written = [export_rdf(data, out, to.value)]
+        elif to is ExportFormat.GRAPHML:
+            from promises.graph.graphml_export import export_graphml
+
+            written = [export_graphml(data, out)]
+        else:
+            from promises.graph.csv_export import export_csv
+
+            written = export_csv(data, out)
+    except PromiseGraphError as err:
+        raise _fail(err) from None
+    _err().print(f"wrote {len(written)} file(s): {', '.join(str(w) for w in written[:4])}"
+                 f"{' …' if len(written) > 4 else ''}", soft_wrap=True)  # fmt: skip
+
+
+@app.command()
+def push(
+    store: StoreOpt = DEFAULT_STORE,
+    neo4j: Annotated[bool, typer.Option("--neo4j", help="Push to Neo4j (the only target today).")] = True,
+    batch_size: Annotated[int, typer.Option(help="Rows per UNWIND batch.")] = 1000,
+) -> None:
+    """Load the store into Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from promises.graph.neo4j_store import push as push_to_neo4j
+    from promises.graph.neo4j_store import settings_from_env
+
+    console = _err()
+    try:
+        settings = settings_from_env(dict(os.environ))
+        data = _store(store).load()
+        with Progress(TextColumn("pushing"), BarColumn(), MofNCompleteColumn(), console=console,
+                      transient=True) as bar:  # fmt: skip
+            task = bar.add_task("push", total=None)
+            summary = push_to_neo4j(data, settings, batch_size=batch_size,
+                                    progress=lambda done, total: bar.update(task, completed=done, total=total),
+                                    state_dir=store)  # fmt: skip
+    except PromiseGraphError as err:
+        raise _fail(err) from None
+    console.print(str(summary), soft_wrap=True)
+
+
+@app.command()
+def viz(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write (self-contained).")],
+    store: StoreOpt = DEFAULT_STORE,
+    about: Annotated[str | None, typer.Option(help="Theme, operation, place or organisation (or words).")] = None,
+    since: Annotated[str | None, typer.Option(help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    owner: Annotated[str | None, typer.Option(help="Owner role (CC, T/CC, Force) or person name.")] = None,
+    status: Annotated[Status | None, typer.Option(help="open, in_progress, reported_done, overdue, silent.")] = None,
+    meeting: Annotated[str | None, typer.Option(help="Only commitments made at this meeting (id or date).")] = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Write an interactive, self-contained HTML graph of the matching commitments."""
+    from promises.viz.network import render_network
+
+    _draw(render_network, output, store, about, since, until, owner, status, meeting, as_of, "Promise Graph")
+
+
+@app.command()
+def timeline(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write (self-contained).")],
+    store: StoreOpt = DEFAULT_STORE,
+    about: Annotated[str | None, typer.Option(help="Theme, operation, place or organisation (or words).")] = None,
+    since: Annotated[str | None, typer.Option(help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    owner: Annotated[str | None, typer.Option(help="Owner role (CC, T/CC, Force) or person name.")] = None,
+    status: Annotated[Status | None, typer.Option(help="open, in_progress, reported_done, overdue, silent.")] = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Write a self-contained HTML timeline: each commitment from made to due, with follow-ups."""
+    from promises.viz.timeline import render_timeline
+
+    _draw(render_timeline, output, store, about, since, until, owner, status, None, as_of, "Promise timeline")
+
+
+def _draw(render: Any, output: Path, store: Path, about: str | None, since: str | None, until: str | None,
+          owner: str | None, status: Status | None, meeting: str | None, as_of: str | None, title: str) -> None:  # fmt: skip
+    from promises.graph.status import compute_status
+    from promises.queries.search import CommitmentFilter, find_commitments, parse_day
+
+    try:
+        day = _as_of(as_of)
+        data = _store(store).load()
+        flt = CommitmentFilter(about, parse_day(since) if since else None,
+                               parse_day(until, end=True) if until else None, owner, None, status)  # fmt: skip
+        found = find_commitments(data, flt, day)
+        if meeting:
+            from promises.graph.linking import meeting_of
+
+            found = [c for c in found if (m := meeting_of(data, c.id)) is not None and
+                     (m.id.startswith(meeting) or (m.date is not None and m.date.isoformat() == meeting))]  # fmt: skip
+        if not found:
+            raise QueryError("no commitments match those filters; nothing to draw")
+        statuses = {c.id: compute_status(data, c, day)[0] for c in found}
+        label = f"{title}{' — ' + about if about else ''}"
+        summary = render(data, [c.id for c in found], output, title=label, status_of=statuses)
+    except PromiseGraphError as err:
+        raise _fail(err) from None
+    _err().print(f"wrote {output} ({summary.bytes:,} bytes, {len(found)} commitment(s))", soft_wrap=True)
 
 
 def _render_result(result: Any, fmt: OutputFormat, records: list[dict[str, Any]]) -> None:

@@ -58,3 +58,15 @@ class NotFoundError(PromiseGraphError):
 
     def __str__(self) -> str:
         return f"no {self.what} matches {self.key!r}"
+
+
+class ExportError(PromiseGraphError):
+    """An export could not be written: unknown format or unwritable path."""
+
+    def __init__(self, target: Path | str, reason: str) -> None:
+        super().__init__(target, reason)
+        self.target = str(target)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.target}: {self.reason}"

@@ -69,7 +69,7 @@ class LadybugStore:
 
     def database_file(self) -> Path:
         """The database file the pointer names (for tools that want to open it directly)."""
-        return self.path / self._read_pointer()["database"]
+        return self.path / str(self._read_pointer()["database"])
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -135,7 +135,7 @@ class LadybugStore:
         if not pointer_file.is_file():
             raise StoreError(self.path, "no store here; run `promises ingest PATH` first")
         try:
-            pointer = json.loads(pointer_file.read_text(encoding="utf-8"))
+            pointer: dict[str, Any] = json.loads(pointer_file.read_text(encoding="utf-8"))
         except (OSError, ValueError) as err:
             raise StoreError(self.path, f"unreadable {POINTER}: {err}") from err
         if pointer.get("format") != STORE_FORMAT:

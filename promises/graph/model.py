@@ -13,6 +13,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import ClassVar
 
+Day = date  # a field named `date` would shadow the type inside class bodies
+
 
 class CommitmentKind(StrEnum):
     """How a promise was made (DESIGN.md section 3)."""
@@ -120,7 +122,7 @@ class Meeting:
 
     LABEL: ClassVar[str] = "Meeting"
     id: str
-    date: date | None
+    date: Day | None
     body: str
     title: str = ""
     topic: str = ""
@@ -128,7 +130,7 @@ class Meeting:
     venue: str = ""
     date_confidence: DateConfidence = DateConfidence.UNKNOWN
     date_evidence: str = ""
-    next_meeting: date | None = None
+    next_meeting: Day | None = None
     stub: bool = False
 
 
@@ -429,9 +431,9 @@ def node_from_props(cls: type[Node], props: dict[str, object]) -> Node:
                 value = ()
             elif f.default is not dataclasses.MISSING:
                 value = f.default
-        elif typing.get_origin(target) is tuple:
-            value = tuple(value)  # type: ignore[call-overload]
+        elif typing.get_origin(target) is tuple and isinstance(value, list | tuple):
+            value = tuple(value)
         elif isinstance(target, type) and issubclass(target, StrEnum):
-            value = target(value)
+            value = target(str(value))
         kwargs[f.name] = value
     return cls(**kwargs)  # type: ignore[arg-type]

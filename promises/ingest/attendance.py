@@ -32,7 +32,8 @@ _ROLE_START = re.compile(
     r"\b(?:(?:T|A)\s*/|Temporary|Acting|Interim|Police|Chief|Deputy|Assistant|Assitant|Head|Senior|Policy|"
     r"Business|Director|Superintendent|Supt|Ch\.|Inspector|Officer|Manager|Lead|Commissioner|OPCC|"
     r"Executive|Treasurer|Detective|Sergeant|Analyst|Coordinator|Co-ordinator|Advisor|Adviser|Portfolio|"
-    r"Force|Corporate|Strategic|Principal|Finance|Communications|Governance|Secretary|Clerk|Member)\b"
+    r"Force|Corporate|Strategic|Principal|Finance|Communications|Governance|Secretary|Clerk|Member|Commander|"
+    r"Chair|Councillor|Representative|Partnerships?|Registrar|Auditor|Scrutiny)\b"
 )
 _HEADER_FIELD = re.compile(
     r"^\s*(?:[-•]\s*)?(?:date|time|venue|location|chair|chaired by|minutes|minute taker|notes)\b\s*:?\s",
@@ -168,7 +169,7 @@ def _parse_entry(cell: _Cell, file: str, apologies: bool) -> Attendee | None:
     name, rank = _strip_rank(text)
     for sep in _SEPARATOR.finditer(name):
         left, right = name[: sep.start()].strip(), name[sep.end() :].strip()
-        if _is_name(left) and right and (_is_role(right) or split_abbrev(right)[1]):
+        if _is_name(left) and right and (_is_role(right) or split_abbrev(right)[1] or rank):
             role_text, abbrev = split_abbrev(right)
             return _attendee(left, role_text, abbrev, cell, file, apologies)
     start = _ROLE_START.search(name)

@@ -9,7 +9,7 @@ if anything fails, or the process is killed, the store stays exactly as it was.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -18,7 +18,7 @@ from promises.graph.errors import InputFileError
 from promises.graph.ids import document_id
 from promises.graph.ladybug_store import LadybugStore
 from promises.graph.linking import relink
-from promises.graph.model import ChangeSet, Commitment, Document, Meeting, Person
+from promises.graph.model import ChangeSet, Commitment, Document, Meeting, Node, Person
 from promises.ingest.extraction import extract_commitments
 from promises.ingest.metadata import parse_meeting
 from promises.ingest.plan import plan_document
@@ -132,8 +132,8 @@ def ingest_paths(
     return summary
 
 
-def _count(summary: IngestSummary, nodes: object, before: dict[str, object] | None) -> None:
-    listed = list(nodes)  # type: ignore[call-overload]
+def _count(summary: IngestSummary, nodes: Iterable[Node], before: Mapping[str, Node] | None) -> None:
+    listed = list(nodes)
     summary.total_meetings = sum(1 for n in listed if isinstance(n, Meeting) and not n.stub)
     summary.total_people = sum(1 for n in listed if isinstance(n, Person))
     summary.total_commitments = sum(1 for n in listed if isinstance(n, Commitment))

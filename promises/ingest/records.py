@@ -12,6 +12,7 @@ from datetime import date
 from promises.graph.model import (
     CommitmentKind,
     DateConfidence,
+    Day,
     Operation,
     Organisation,
     Place,
@@ -83,7 +84,7 @@ class MeetingInfo:
     chair: str
     minutes_by: str
     attendees: tuple[Attendee, ...]
-    next_meeting: date | None
+    next_meeting: Day | None
     next_meeting_text: str
     back_references: tuple[BackReference, ...] = ()
 

@@ -8,6 +8,7 @@ organisations, case-insensitively ("Op Reset" = "Operation Reset" = "Reset"; "AS
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -123,12 +124,12 @@ def list_people(data: GraphData, name: str | None = None) -> list[Person]:
 # -- helpers, in call order ---------------------------------------------------------------------
 
 
-def _about_matcher(data: GraphData, about: str) -> object:
+def _about_matcher(data: GraphData, about: str) -> Callable[[Commitment], bool]:
     wanted = _fold(about)
     topic_ids = set()
     for node in data.nodes.values():
         if isinstance(node, Theme | Operation | Place | Organisation):
-            labels = [getattr(node, "label", None) or getattr(node, "name", ""), *node.alt_labels]
+            labels = [str(getattr(node, "label", None) or getattr(node, "name", "")), *node.alt_labels]
             if any(_fold(label) == wanted for label in labels):
                 topic_ids.add(node.id)
 
@@ -145,7 +146,7 @@ def _owner_matches(data: GraphData, commitment: Commitment, owner: str) -> bool:
     view = owner_json(data, commitment)
     fields = [view["role"], view["role_title"], view["person"], view["as_written"]]
     for value in fields:
-        if not value:
+        if not isinstance(value, str) or not value:
             continue
         folded = _fold(value)
         if folded == wanted or folded.removeprefix("t/") == wanted or (len(wanted) > 3 and wanted in folded):

@@ -110,7 +110,8 @@ def meeting_ref(meeting: Meeting | None, *, full: bool = False) -> Json | None:
 
 def meeting_json(data: GraphData, meeting: Meeting) -> Json:
     """A meeting in the documented shape."""
-    attendees, apologies = [], []
+    attendees: list[Json] = []
+    apologies: list[Json] = []
     for e in data.into(meeting.id, RelType.ATTENDED):
         person = data.get(e.src, Person)
         if person is None:

@@ -1,0 +1,51 @@
+"""Attendance lines in every shape of DESIGN.md section 4, one row per shape seen."""
+
+from __future__ import annotations
+
+import pytest
+
+from promises.ingest.attendance import parse_attendance
+from promises.ingest.segmentation import split_lines
+
+# (lines, [(name, role title, role abbrev, abbrev, acting, apologies)])
+CASES = [
+    # bullets with comma (West Mercia 2023)
+    ("• John Campion, Police and Crime Commissioner (PCC)", [("John Campion", "Police and Crime Commissioner", "PCC", "PCC", False, False)]),
+    # hyphen glued to the name and a "T/ " acting prefix (West Mercia 2024)
+    ("- Richard Cooper-T/ Chief Constable (T/CC)", [("Richard Cooper", "Chief Constable", "CC", "T/CC", True, False)]),
+    ("- Rachel Jones -T/ Deputy Chief Constable (T/DCC)", [("Rachel Jones", "Deputy Chief Constable", "DCC", "T/DCC", True, False)]),
+    # en dash and initials as the abbreviation (West Mercia 2022)
+    ("• Claire Richardson – Head of Policy & Commissioning (CR)", [("Claire Richardson", "Head of Policy & Commissioning", "", "CR", False, False)]),
+    # no separator at all (West Mercia 2022)
+    ("• John Campion Police and Crime Commissioner (PCC)", [("John Campion", "Police and Crime Commissioner", "PCC", "PCC", False, False)]),
+    # Name (INITIALS) – Role (other forces)
+    ("• Jane Doe (JD) – Head of Estates", [("Jane Doe", "Head of Estates", "", "JD", False, False)]),
+    # rank before name (other forces)
+    ("Attendance:\n• Supt Mark Dunn – Shropshire LPA Commander", [("Mark Dunn", "Shropshire LPA Commander", "", "", False, False)]),
+    # table row split by tabs (West Mercia 2022, from a Word table)
+    ("Attendance:\tPippa Mills\tChief Constable (CC)", [("Pippa Mills", "Chief Constable", "CC", "CC", False, False)]),
+    # flattened two-column table: names first, then roles, then apologies (West Mercia 2020)
+    ("Attendance:\n\nJohn Campion\nAnthony Bangham\n\nPolice and Crime Commissioner (PCC)\nChief Constable (CC)\n\n"
+     "Apologies: Tracey Onslow\n\nDeputy Police and Crime Commissioner (DPCC)",
+     [("John Campion", "Police and Crime Commissioner", "PCC", "PCC", False, False),
+      ("Anthony Bangham", "Chief Constable", "CC", "CC", False, False),
+      ("Tracey Onslow", "Deputy Police and Crime Commissioner", "DPCC", "DPCC", False, True)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_attendance_shapes(text: str, expected: list[tuple[str, str, str, str, bool, bool]]) -> None:
+    found = parse_attendance(split_lines(text), "f.txt")
+    got = [(a.name, a.role_title, a.role_abbrev, a.abbrev, a.acting, a.apologies) for a in found]
+    assert got == expected
+
+
+def test_spans_point_at_the_line() -> None:
+    text = "Attendance\n  • Pippa Mills – Chief Constable (CC)\n"
+    [attendee] = parse_attendance(split_lines(text), "f.txt")
+    assert text[attendee.span.start : attendee.span.end] == "Pippa Mills – Chief Constable (CC)"
+
+
+def test_header_fields_are_not_people() -> None:
+    text = "- Venue West Mercia Police HQ\n- Chair: John Campion\n• Pippa Mills – Chief Constable (CC)"
+    assert [a.name for a in parse_attendance(split_lines(text), "f")] == ["Pippa Mills"]

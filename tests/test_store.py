@@ -1,0 +1,80 @@
+"""The embedded LadybugDB store: round trips, atomic writes, schema version."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from promises.graph.errors import QueryError, StoreError
+from promises.graph.ladybug_store import LadybugStore
+from promises.graph.model import (
+    EXAMPLE_FILLED_COMMITMENT,
+    EXAMPLE_FILLED_MEETING,
+    EXAMPLE_MINIMAL_MEETING,
+    ChangeSet,
+    Person,
+    RelType,
+)
+
+
+def _changes() -> ChangeSet:
+    changes = ChangeSet()
+    person = Person("p-00000000000000aa", "Pippa Mills", ("PM",))
+    changes.add(EXAMPLE_FILLED_MEETING, EXAMPLE_MINIMAL_MEETING, EXAMPLE_FILLED_COMMITMENT, person)
+    changes.link(RelType.MADE_AT, EXAMPLE_FILLED_COMMITMENT, EXAMPLE_FILLED_MEETING)
+    changes.link(RelType.ATTENDED, person, EXAMPLE_FILLED_MEETING, abbrev="CC", apologies=False)
+    return changes
+
+
+def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
+    store = LadybugStore(tmp_path / "s")
+    changes = _changes()
+    with store.transaction() as tx:
+        tx.apply(changes)
+    data = store.load()
+    assert data.nodes == changes.nodes
+    assert data.edges == changes.edges
+
+
+def test_failed_transaction_leaves_store_unchanged(tmp_path: Path) -> None:
+    store = LadybugStore(tmp_path / "s")
+    with store.transaction() as tx:
+        tx.apply(_changes())
+    before = store.load()
+    with pytest.raises(RuntimeError, match="half-way"), store.transaction() as tx:
+        tx.apply(ChangeSet(nodes={"p-00000000000000bb": Person("p-00000000000000bb", "Someone")}))
+        raise RuntimeError("half-way")
+    after = store.load()
+    assert after.nodes == before.nodes and after.edges == before.edges
+    assert sorted(p.name for p in tmp_path.joinpath("s").glob("graph-*")) == ["graph-000001.lbdb"]
+
+
+def test_incompatible_schema_version_is_refused(tmp_path: Path) -> None:
+    store = LadybugStore(tmp_path / "s")
+    with store.transaction() as tx:
+        tx.apply(_changes())
+    pointer = tmp_path / "s" / "STORE.json"
+    data = json.loads(pointer.read_text())
+    data["schema_version"] = 999
+    pointer.write_text(json.dumps(data))
+    with pytest.raises(StoreError, match="schema version 999, this version reads 1"):
+        store.load()
+    with pytest.raises(StoreError, match="schema version 999"), store.transaction():
+        pass
+
+
+def test_missing_store_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="run `promises ingest PATH` first"):
+        LadybugStore(tmp_path / "none").load()
+
+
+def test_query_takes_parameters_and_reports_errors(seed_store: LadybugStore) -> None:
+    result = seed_store.query("MATCH (p:Person) WHERE p.name = $name RETURN p.name", {"name": "Pippa Mills"})
+    assert result.rows == (("Pippa Mills",),)
+    injected = seed_store.query("MATCH (p:Person) WHERE p.name = $name RETURN p.name",
+                                {"name": "x' OR 1=1 //"})  # fmt: skip
+    assert injected.rows == ()
+    with pytest.raises(QueryError, match="offset"):
+        seed_store.query("MATCH (p:Person RETURN p")
