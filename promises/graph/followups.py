@@ -165,15 +165,17 @@ def score(
 
     Words dominate: a shared theme alone ("VAWG") is too common to identify one promise, so a
     topic-only implicit match stays below 0.5 (kept, but never moves a status). Overlap counts
-    only when at least three content words are shared, because `token_set_ratio` is 100 for
+    only when at least four content words are shared, because `token_set_ratio` is 100 for
     any subset and short promises ("The PCC asked to receive a copy") are subsets of much.
     """
     c_words = _content(commitment.text)
     shared = len(update_words & c_words)
     similarity = fuzz.token_set_ratio(" ".join(sorted(update_words)), " ".join(sorted(c_words))) / 100
-    overlap = similarity * min(1.0, shared / 3)
+    overlap = similarity * min(1.0, shared / 4)
     recency = 1.0 if distance == 1 else 0.5 if distance <= 3 else 0.0
     if update.scope is UpdateScope.EXPLICIT:
+        if not shared_topic and overlap < 0.3:
+            return 0.0  # "as previously requested" alone does not say what was requested
         return min(1.0, 0.3 + 0.5 * overlap + 0.1 * shared_topic + 0.05 * shared_role + 0.05 * recency)
     if not shared_topic and overlap < 0.6:
         return 0.0

@@ -25,12 +25,14 @@ from promises.ingest.vocabulary import Vocabulary
 
 _BLANKET = re.compile(
     r"\bno (?:outstanding|open) actions\b|\ball (?:previous |outstanding |open )?actions (?:have|had) been "
-    r"(?:addressed|completed|closed|discharged)|\bprevious actions (?:have|had) been (?:addressed|completed|closed)",
+    r"(?:addressed|completed|closed|discharged)|"
+    r"\bprevious actions (?:have|had) been (?:addressed|completed|closed)",
     re.IGNORECASE,
 )
 _EXPLICIT = re.compile(
-    r"\bupdate on (?:the )?actions?\b|\baction (?:log|tracker)\b|\bas previously (?:requested|agreed|reported|discussed|"
-    r"stated|asked|raised)|\b(?:had|has) previously (?:asked|requested|raised|sought|queried)|\bfollowing (?:on from )?"
+    r"\bupdate on (?:the )?actions?\b|\baction (?:log|tracker)\b|"
+    r"\bas previously (?:requested|agreed|reported|discussed|stated|asked|raised)|"
+    r"\b(?:had|has) previously (?:asked|requested|raised|sought|queried)|\bfollowing (?:on from )?"
     r"(?:the|our) (?:last|previous) meeting|\bat the (?:last|previous) meeting|\boriginally raised\b|"
     r"\b(?:raised|asked|requested) .{0,40}\b(?:at|in|as part of) (?:a|the) previous\b|"
     r"\baction \d+\b.{0,80}\b(?:complete|completed|closed|ongoing|deferred|carried forward|remains open)\b",
@@ -43,8 +45,8 @@ _DEFERRED = re.compile(
 )
 _DONE = re.compile(
     r"\b(?:completed|complete|closed|discharged|signed off|addressed and completed|"
-    r"(?:has|have|had) (?:now )?been (?:delivered|implemented|achieved|filled|provided|shared|circulated|sent|"
-    r"launched|rolled out|received|published|agreed|secured|appointed)|"
+    r"(?:has|have|had) (?:now )?been (?:delivered|implemented|achieved|filled|provided|shared|circulated|"
+    r"sent|launched|rolled out|received|published|agreed|secured|appointed)|"
     r"(?:was|were) (?:delivered|implemented|achieved|shared|circulated|launched|rolled out|received|secured)|"
     r"now (?:in place|live|fully \w+|embedded))\b",
     re.IGNORECASE,
@@ -52,9 +54,11 @@ _DONE = re.compile(
 _PROGRESS = re.compile(
     r"\b(?:ongoing|in progress|under ?way|progressing|on track|continues|continuing|to date|"
     r"(?:is|are) (?:now )?being \w+ed|has (?:started|begun|commenced)|progress (?:has been|was) made|"
-    r"(?:had|has) (?:been )?(?:improved|increased|reduced)|improvements?|scheduled)\b",
+    r"(?:had|has) (?:been )?(?:improved|increased|reduced)|scheduled)\b",
     re.IGNORECASE,
 )
+# A question or a new task is not a report back, however progress-like its words.
+_ASKING = re.compile(r"^\W*action\b|\b(?:asked|sought|queried|requested|to provide)\b", re.IGNORECASE)
 _ROLE = re.compile(
     r"(?<![\w/])(?:[TA]\s?/\s?)?(?P<abbrev>DPCC|PCC|DCC|ACC|ACO|DCS|CC)\b"
     r"|\b(?P<title>Deputy Chief Constable|Assistant Chief Constable|Chief Constable|"
@@ -112,7 +116,7 @@ def classify(text: str) -> tuple[UpdateScope, Signal, str] | None:
     signal = signal_of(text)
     if _EXPLICIT.search(text):
         return UpdateScope.EXPLICIT, signal, "explicit-reference"
-    if signal is not Signal.MENTIONED:
+    if signal is not Signal.MENTIONED and not _ASKING.search(text):
         return UpdateScope.IMPLICIT, signal, f"topic-{signal.value}"
     return None
 
