@@ -14,8 +14,9 @@ series re-links like any other):
   `ABOUT`) or an owner role, scored by topic, owner and rapidfuzz `token_set_ratio`; weak
   links are kept with confidence below 0.5 so an analyst sees them, and status ignores them.
 
-Candidates come from indexes keyed by (body, topic id) and (body, owner role) holding meeting
-positions, so the work per update is bounded by the horizon, not by the number of commitments.
+Candidates come from indexes keyed by (body, topic id), (body, owner role) and (body, content
+word) holding meeting positions, so the work per update is bounded by the horizon, not by the
+number of commitments.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ class SeriesIndex:
     commitments: list[list[Commitment]] = field(default_factory=list)
     by_topic: dict[str, list[tuple[int, Commitment]]] = field(default_factory=lambda: defaultdict(list))
     by_role: dict[str, list[tuple[int, Commitment]]] = field(default_factory=lambda: defaultdict(list))
+    by_word: dict[str, list[tuple[int, Commitment]]] = field(default_factory=lambda: defaultdict(list))
 
 
 def followup_edges(data: GraphData, horizon: int = DEFAULT_HORIZON) -> list[Edge]:
@@ -103,6 +105,8 @@ def series_indexes(data: GraphData) -> dict[str, SeriesIndex]:
                     series.by_topic[about.dst].append((position, commitment))
                 for role in owner_roles(data, commitment):
                     series.by_role[role].append((position, commitment))
+                for word in _content(commitment.text):
+                    series.by_word[word].append((position, commitment))
         out[body] = series
     return out
 
@@ -126,11 +130,13 @@ def link_update(
         _window(series.by_topic.get(key, []), first, position, candidates)
     for role in update.roles:
         _window(series.by_role.get(role, []), first, position, candidates)
+    words = _content(update.text)
+    for word in words:
+        _window(series.by_word.get(word, []), first, position, candidates)
     if update.scope is UpdateScope.EXPLICIT:
         for at in range(first, position):
             for c in series.commitments[at]:
                 candidates.setdefault(c.id, (at, c))
-    words = _content(update.text)
     scored: list[tuple[float, str, Commitment]] = []
     for made_at, commitment in candidates.values():
         c_topics = {e.dst for e in data.out(commitment.id, RelType.ABOUT)}

@@ -11,6 +11,7 @@ the order files were ingested in.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import replace
@@ -33,6 +34,7 @@ from promises.graph.model import (
 from promises.graph.status import SILENT_AFTER_MEETINGS, StatusEvidence, decide_status
 
 DERIVED_RELS = (RelType.NEXT, RelType.HELD, RelType.UPDATES)
+_NEXT_MEETING = re.compile(r"\bnext meeting\b", re.IGNORECASE)
 
 
 def relink(
@@ -69,7 +71,8 @@ def relink(
         if key not in wanted:
             changes.delete_edges[key] = e
     for commitment, status in _statuses(data, followups, as_of, silent_after):
-        if commitment.status != status or commitment.status_as_of != as_of:
+        stored = data.nodes[commitment.id]
+        if stored != replace(commitment, status=status, status_as_of=as_of):
             changes.add(replace(commitment, status=status, status_as_of=as_of))
     return changes
 
@@ -187,7 +190,12 @@ def _statuses(
         upto = bisect_right(dates, as_of)
         for position, made in enumerate(series.commitments):
             later = max(0, upto - position - 1)
+            following = series.meetings[position + 1].date if position + 1 < len(series.meetings) else None
             for commitment in made:
+                if _NEXT_MEETING.search(commitment.due_text) and commitment.due != following:
+                    # "at the next meeting": due the day of the body's next meeting, which only the
+                    # series knows, and which moves if a missing meeting is ingested later
+                    commitment = replace(commitment, due=following)
                 found = sorted(
                     evidence.get(commitment.id, []),
                     key=lambda ev: (ev.meeting.date or date.min, ev.update.id),

@@ -8,9 +8,9 @@ linking (`promises.graph.followups`) attaches them later. Three scopes:
 - blanket: "No outstanding actions, previous actions had been addressed and completed."
 - explicit: "Update on action 14", "as previously requested", "the PCC had previously asked",
   "following the last meeting", "Action 3 closed".
-- implicit: a sentence naming a known theme or operation with a progress, completion or
-  deferral verb ("Op Reset is now embedded"), kept only when such a verb is present, because
-  a bare mention of a theme is what every agenda item does.
+- implicit: a sentence with a progress, completion or deferral verb ("Op Reset is now
+  embedded", "the summit has been postponed"); progress needs a known theme or operation as
+  well, because "work is ongoing" is what every agenda item says.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ _EXPLICIT = re.compile(
     re.IGNORECASE,
 )
 _DEFERRED = re.compile(
-    r"\b(?:deferred(?! to (?:the )?(?:T/|A/)?[A-Z])|postponed|delayed|pushed back|carried (?:forward|over)|"
+    r"\b(?:deferred(?! to (?:the )?(?:T/|A/)?(?:[A-Z]{2,}|Chief|Deputy|Assistant))|postponed|delayed|pushed back|carried (?:forward|over)|"
     r"rescheduled|put on hold|paused|slipped)\b",
     re.IGNORECASE,
 )
@@ -86,8 +86,8 @@ def find_returns(sentences: Sequence[Sentence], path: str, vocabulary: Vocabular
             continue
         scope, signal, rule = found
         topics = tuple(entry.node for entry in vocabulary.find(flat))
-        if scope is UpdateScope.IMPLICIT and not topics:
-            continue
+        if scope is UpdateScope.IMPLICIT and not topics and signal is Signal.PROGRESS:
+            continue  # "work is ongoing" with no named subject could be about anything
         out.append(
             ReturnStatement(
                 text=sentence.text,
