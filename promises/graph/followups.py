@@ -72,6 +72,9 @@ class SeriesIndex:
     by_topic: dict[str, list[tuple[int, Commitment]]] = field(default_factory=lambda: defaultdict(list))
     by_role: dict[str, list[tuple[int, Commitment]]] = field(default_factory=lambda: defaultdict(list))
     by_word: dict[str, list[tuple[int, Commitment]]] = field(default_factory=lambda: defaultdict(list))
+    words: dict[str, set[str]] = field(default_factory=dict)
+    topics: dict[str, set[str]] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)
 
 
 def followup_edges(data: GraphData, horizon: int = DEFAULT_HORIZON) -> list[Edge]:
@@ -101,11 +104,14 @@ def series_indexes(data: GraphData) -> dict[str, SeriesIndex]:
             made = [c for e in data.into(meeting.id, RelType.MADE_AT) if (c := data.get(e.src, Commitment))]
             series.commitments.append(made)
             for commitment in made:
-                for about in data.out(commitment.id, RelType.ABOUT):
-                    series.by_topic[about.dst].append((position, commitment))
-                for role in owner_roles(data, commitment):
+                series.topics[commitment.id] = {e.dst for e in data.out(commitment.id, RelType.ABOUT)}
+                series.roles[commitment.id] = set(owner_roles(data, commitment))
+                series.words[commitment.id] = _content(commitment.text)
+                for topic in series.topics[commitment.id]:
+                    series.by_topic[topic].append((position, commitment))
+                for role in series.roles[commitment.id]:
                     series.by_role[role].append((position, commitment))
-                for word in _content(commitment.text):
+                for word in series.words[commitment.id]:
                     series.by_word[word].append((position, commitment))
         out[body] = series
     return out
@@ -131,21 +137,21 @@ def link_update(
     for role in update.roles:
         _window(series.by_role.get(role, []), first, position, candidates)
     words = _content(update.text)
-    for word in words:
-        _window(series.by_word.get(word, []), first, position, candidates)
+    if not topics:  # a subject-less deferral or completion can only be found by its words
+        for word in words:
+            _window(series.by_word.get(word, []), first, position, candidates)
     if update.scope is UpdateScope.EXPLICIT:
         for at in range(first, position):
             for c in series.commitments[at]:
                 candidates.setdefault(c.id, (at, c))
     scored: list[tuple[float, str, Commitment]] = []
     for made_at, commitment in candidates.values():
-        c_topics = {e.dst for e in data.out(commitment.id, RelType.ABOUT)}
         confidence = score(
             update,
             words,
-            commitment,
-            shared_topic=bool(topics & c_topics),
-            shared_role=bool(set(update.roles) & set(owner_roles(data, commitment))),
+            series.words[commitment.id],
+            shared_topic=bool(topics & series.topics[commitment.id]),
+            shared_role=bool(set(update.roles) & series.roles[commitment.id]),
             distance=position - made_at,
         )
         if confidence >= MIN_CONFIDENCE:
@@ -161,7 +167,7 @@ def link_update(
 def score(
     update: Update,
     update_words: set[str],
-    commitment: Commitment,
+    c_words: set[str],
     *,
     shared_topic: bool,
     shared_role: bool,
@@ -174,7 +180,6 @@ def score(
     only when at least four content words are shared, because `token_set_ratio` is 100 for
     any subset and short promises ("The PCC asked to receive a copy") are subsets of much.
     """
-    c_words = _content(commitment.text)
     shared = len(update_words & c_words)
     similarity = fuzz.token_set_ratio(" ".join(sorted(update_words)), " ".join(sorted(c_words))) / 100
     overlap = similarity * min(1.0, shared / 4)
