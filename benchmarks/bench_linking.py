@@ -40,11 +40,15 @@ def meeting_changes(index: int, rng: random.Random) -> ChangeSet:
     """One meeting with its commitments and return statements."""
     changes = ChangeSet()
     body = f"Body {index % BODIES} PCC"
-    meeting = Meeting(make_id("m", body, str(index)), date(2000, 1, 1) + timedelta(days=index // BODIES * 30), body)
+    meeting = Meeting(
+        make_id("m", body, str(index)), date(2000, 1, 1) + timedelta(days=index // BODIES * 30), body
+    )
     changes.add(meeting)
     for k in range(5):
         text = f"The force will {' '.join(rng.sample(WORDS, 4))} item {index}-{k}."
-        c = Commitment(make_id("c", meeting.id, text), rng.choice(list(CommitmentKind)), text, "gen.txt", 0, len(text))
+        c = Commitment(
+            make_id("c", meeting.id, text), rng.choice(list(CommitmentKind)), text, "gen.txt", 0, len(text)
+        )
         changes.add(c)
         changes.link(RelType.MADE_AT, c, meeting)
         topic = rng.choice(TOPICS)
@@ -53,7 +57,9 @@ def meeting_changes(index: int, rng: random.Random) -> ChangeSet:
     for k in range(3):
         scope = UpdateScope.BLANKET if k == 0 and rng.random() < 0.1 else UpdateScope.IMPLICIT
         text = f"Work to {' '.join(rng.sample(WORDS, 4))} is ongoing {index}-{k}."
-        u = Update(make_id("u", meeting.id, text), text, "gen.txt", 0, len(text), Signal.PROGRESS, scope=scope)
+        u = Update(
+            make_id("u", meeting.id, text), text, "gen.txt", 0, len(text), Signal.PROGRESS, scope=scope
+        )
         changes.add(u)
         changes.link(RelType.AT, u, meeting)
         topic = rng.choice(TOPICS)
@@ -85,13 +91,17 @@ def main(argv: list[str]) -> int:
         data = build(size)
         seconds, changes = timed_relink(data)
         links = sum(1 for e in changes.edges.values() if e.type is RelType.UPDATES)
-        print(f"{size:>6} meetings, {len(data.nodes):>7} nodes: full relink {seconds:6.2f} s ({links} UPDATES edges)")
+        print(
+            f"{size:>6} meetings, {len(data.nodes):>7} nodes: full relink {seconds:6.2f} s ({links} UPDATES edges)"
+        )
         data.apply(changes)
         again, empty = timed_relink(data)
         print(f"{'':>6} unchanged graph relink {again:6.2f} s, changes empty: {empty.is_empty()}")
     data.apply(meeting_changes(size + 1, random.Random(99)))
     seconds, changes = timed_relink(data)
-    print(f"{size:>6} meetings + 1: relink {seconds:6.2f} s ({len(changes.nodes)} nodes, {len(changes.edges)} edges changed)")
+    print(
+        f"{size:>6} meetings + 1: relink {seconds:6.2f} s ({len(changes.nodes)} nodes, {len(changes.edges)} edges changed)"
+    )
     return 0
 
 

@@ -98,7 +98,9 @@ def score_series(series: dict[str, Any], data: GraphData) -> SeriesScore:
             None,
         )
         if hit is None:
-            false_links.append(f"{update_date} {update_text[:70]!r} -> {commitment_date} {commitment_text[:60]!r}")
+            false_links.append(
+                f"{update_date} {update_text[:70]!r} -> {commitment_date} {commitment_text[:60]!r}"
+            )
             continue
         correct += 1
         correct_strong += confidence >= 0.5
@@ -112,9 +114,15 @@ def score_series(series: dict[str, Any], data: GraphData) -> SeriesScore:
     cases = series["status"]
     for case in cases:
         found = [c for c in data.of_type(Commitment) if _flat(case["commitment"]) in _flat(c.text)]
-        got = compute_status(data, found[0], date.fromisoformat(case["as_of"]))[0].value if found else "(not extracted)"
+        got = (
+            compute_status(data, found[0], date.fromisoformat(case["as_of"]))[0].value
+            if found
+            else "(not extracted)"
+        )
         if got != case["status"]:
-            status_errors.append(f"{case['commitment']!r} as of {case['as_of']}: {got}, expected {case['status']}")
+            status_errors.append(
+                f"{case['commitment']!r} as of {case['as_of']}: {got}, expected {case['status']}"
+            )
     return SeriesScore(
         name=series["name"],
         truth_links=len(truth),
