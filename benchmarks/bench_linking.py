@@ -92,7 +92,8 @@ def main(argv: list[str]) -> int:
         seconds, changes = timed_relink(data)
         links = sum(1 for e in changes.edges.values() if e.type is RelType.UPDATES)
         print(
-            f"{size:>6} meetings, {len(data.nodes):>7} nodes: full relink {seconds:6.2f} s ({links} UPDATES edges)"
+            f"{size:>6} meetings, {len(data.nodes):>7} nodes: "
+            f"full relink {seconds:6.2f} s ({links} UPDATES edges)"
         )
         data.apply(changes)
         again, empty = timed_relink(data)
@@ -100,7 +101,8 @@ def main(argv: list[str]) -> int:
     data.apply(meeting_changes(size + 1, random.Random(99)))
     seconds, changes = timed_relink(data)
     print(
-        f"{size:>6} meetings + 1: relink {seconds:6.2f} s ({len(changes.nodes)} nodes, {len(changes.edges)} edges changed)"
+        f"{size:>6} meetings + 1: relink {seconds:6.2f} s "
+        f"({len(changes.nodes)} nodes, {len(changes.edges)} edges changed)"
     )
     return 0
 

@@ -39,7 +39,8 @@ _EXPLICIT = re.compile(
     re.IGNORECASE,
 )
 _DEFERRED = re.compile(
-    r"\b(?:deferred(?! to (?:the )?(?:T/|A/)?(?-i:[A-Z]{2,}|Chief|Deputy|Assistant))|postponed|delayed|pushed back|carried (?:forward|over)|"
+    r"\b(?:deferred(?! to (?:the )?(?:T/|A/)?(?-i:[A-Z]{2,}|Chief|Deputy|Assistant))|"
+    r"postponed|delayed|pushed back|carried (?:forward|over)|"
     r"rescheduled|put on hold|paused|slipped)\b",
     re.IGNORECASE,
 )
