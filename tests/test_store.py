@@ -17,6 +17,7 @@ from promises.graph.model import (
     Person,
     RelType,
 )
+from promises.graph.schema import SCHEMA_VERSION
 
 
 def _changes() -> ChangeSet:
@@ -59,7 +60,7 @@ def test_incompatible_schema_version_is_refused(tmp_path: Path) -> None:
     data = json.loads(pointer.read_text())
     data["schema_version"] = 999
     pointer.write_text(json.dumps(data))
-    with pytest.raises(StoreError, match="schema version 999, this version reads 1"):
+    with pytest.raises(StoreError, match=f"schema version 999, this version reads {SCHEMA_VERSION}"):
         store.load()
     with pytest.raises(StoreError, match="schema version 999"), store.transaction():
         pass

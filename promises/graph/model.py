@@ -44,6 +44,14 @@ class Signal(StrEnum):
     MENTIONED = "mentioned"
 
 
+class UpdateScope(StrEnum):
+    """How far a return statement reaches back, which decides how linking attaches it."""
+
+    BLANKET = "blanket"  # "no outstanding actions ... completed": every open action of the previous meeting
+    EXPLICIT = "explicit"  # "as previously requested", "update on action 14": one earlier commitment, named
+    IMPLICIT = "implicit"  # progress on a theme/operation: attached only by topic, owner and words
+
+
 class DateConfidence(StrEnum):
     """How the meeting date was established; `unknown` means no date was invented."""
 
@@ -230,7 +238,15 @@ class Commitment:
 
 @dataclass(frozen=True, slots=True)
 class Update:
-    """A later meeting returning to a commitment, with the words it used."""
+    """A later meeting returning to a commitment, with the words it used.
+
+    Notes: ingest stores every sentence that reads like a return ("as previously requested",
+    "no outstanding actions", progress on a known operation) with `AT` to its meeting and no
+    `UPDATES` edge; cross-meeting linking decides which earlier commitments it speaks to, so an
+    Update may update none, one, or (a blanket statement) several. `roles` are the office
+    abbreviations named in the sentence ("CC", "DCC"), acting prefixes removed; `rule` is the
+    wording rule that found it.
+    """
 
     LABEL: ClassVar[str] = "Update"
     id: str
@@ -241,6 +257,12 @@ class Update:
     signal: Signal = Signal.MENTIONED
     confidence: float = 1.0
     rule: str = ""
+    scope: UpdateScope = UpdateScope.IMPLICIT
+    roles: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise ValueError(f"update {self.id}: start {self.start} after end {self.end}")
 
 
 Node = Document | Meeting | Person | Role | Organisation | Theme | Operation | Place | Commitment | Update
@@ -309,6 +331,10 @@ REL_SCHEMA: tuple[tuple[RelType, tuple[tuple[str, str], ...], dict[str, type]], 
             ("Commitment", "Organisation"),
             ("Meeting", "Theme"),
             ("Meeting", "Operation"),
+            ("Update", "Theme"),
+            ("Update", "Operation"),
+            ("Update", "Place"),
+            ("Update", "Organisation"),
         ),
         {},
     ),

@@ -14,7 +14,7 @@ from types import UnionType
 
 from promises.graph.model import NODE_TYPES, REL_SCHEMA, Node
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: Update.scope/roles, Update-[:ABOUT]->topic
 
 _SCALARS: dict[type, str] = {
     str: "STRING",

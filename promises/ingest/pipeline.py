@@ -24,6 +24,7 @@ from promises.ingest.metadata import parse_meeting
 from promises.ingest.plan import plan_document
 from promises.ingest.readers import SourceText, iter_input_files, read_document
 from promises.ingest.records import DocumentRecord
+from promises.ingest.returns import find_returns
 from promises.ingest.segmentation import blocks, sentences, split_lines
 from promises.ingest.vocabulary import Vocabulary, default_vocabulary
 
@@ -71,8 +72,10 @@ def extract_document(
     lines = split_lines(source.text)
     meeting = parse_meeting(source.text, lines, source.path, year_override=year)
     record = DocumentRecord(source.path, source.sha256, source.format, source.text, meeting)
+    vocabulary = vocabulary or default_vocabulary()
     found = sentences(source.text, blocks(source.text, lines))  # the lines are split once per document
-    record.commitments = extract_commitments(found, meeting, source.path, vocabulary or default_vocabulary())
+    record.commitments = extract_commitments(found, meeting, source.path, vocabulary)
+    record.returns = find_returns(found, source.path, vocabulary)
     if meeting.date.warning:
         record.warnings.append(f"{source.path}: {meeting.date.warning}")
     return record

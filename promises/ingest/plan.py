@@ -20,8 +20,16 @@ from promises.graph.model import (
     Person,
     RelType,
     Role,
+    Update,
 )
-from promises.ingest.records import Attendee, CandidateCommitment, DocumentRecord, MeetingInfo, Party
+from promises.ingest.records import (
+    Attendee,
+    CandidateCommitment,
+    DocumentRecord,
+    MeetingInfo,
+    Party,
+    ReturnStatement,
+)
 from promises.ingest.roles import FORCE, OPCC, office_for
 
 
@@ -61,6 +69,8 @@ def plan_document(record: DocumentRecord, ingested_at: datetime) -> ChangeSet:
         changes.link(RelType.REFERS_TO, meeting, stub, text=ref.text, start=ref.span.start, end=ref.span.end)
     for candidate in record.commitments:
         _plan_commitment(changes, candidate, meeting, force, opcc, people)
+    for statement in record.returns:
+        _plan_return(changes, statement, meeting)
     return changes
 
 
@@ -189,3 +199,23 @@ def _plan_commitment(
     for topic in candidate.topics:
         changes.add(topic)
         changes.link(RelType.ABOUT, commitment, topic)
+
+
+def _plan_return(changes: ChangeSet, statement: ReturnStatement, meeting: Meeting) -> None:
+    """An Update at its meeting, with topics; `UPDATES` edges are linking's job."""
+    update = Update(
+        id=make_id("u", meeting.id, statement.key or statement.text),
+        text=statement.text,
+        file=statement.span.file,
+        start=statement.span.start,
+        end=statement.span.end,
+        signal=statement.signal,
+        rule=statement.rule,
+        scope=statement.scope,
+        roles=statement.roles,
+    )
+    changes.add(update)
+    changes.link(RelType.AT, update, meeting)
+    for topic in statement.topics:
+        changes.add(topic)
+        changes.link(RelType.ABOUT, update, topic)

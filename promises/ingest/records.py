@@ -16,8 +16,10 @@ from promises.graph.model import (
     Operation,
     Organisation,
     Place,
+    Signal,
     Span,
     Theme,
+    UpdateScope,
 )
 
 
@@ -117,6 +119,20 @@ class CandidateCommitment:
     key: str = ""  # normalised text used to merge repeats
 
 
+@dataclass(frozen=True, slots=True)
+class ReturnStatement:
+    """A sentence reporting back on earlier business; linking decides what it updates."""
+
+    text: str
+    span: Span
+    signal: Signal
+    scope: UpdateScope
+    rule: str
+    roles: tuple[str, ...] = ()
+    topics: tuple[Theme | Operation | Place | Organisation, ...] = ()
+    key: str = ""  # normalised text, for the content-derived id
+
+
 @dataclass(slots=True)
 class DocumentRecord:
     """Everything ingest learnt from one document."""
@@ -127,4 +143,5 @@ class DocumentRecord:
     text: str
     meeting: MeetingInfo
     commitments: list[CandidateCommitment] = field(default_factory=list)
+    returns: list[ReturnStatement] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -75,11 +75,14 @@ def render_timeline(result: TraceResult, fmt: OutputFormat, out: TextIO, err: An
     if record["due"]:
         console.print(f"    due {record['due']} ({record['due_text']})")
     for update in record["followups"]:
-        console.print(f"[cyan]{update['meeting']['date']}[/cyan]  UPDATE ({update['signal']})")
-        console.print(f'    "{_flat(update["text"])}"')
+        console.print(f"[cyan]{update['meeting']['date']}[/cyan]  UPDATE ({update['signal']}, "
+                      f"{update.get('rule') or 'link'} {update['confidence']:.2f})")  # fmt: skip
+        console.print(f'    "{_flat(update["text"])}"', soft_wrap=True, markup=False)
     evidence = record["status_evidence"]
     why = f' because "{_flat(evidence["text"])[:120]}" ({evidence["meeting"]["date"]})' if evidence else ""
-    console.print(f"[bold]status as of {record['status_as_of']}: {record['status']}[/bold]{why}")
+    console.print(f"[bold]status as of {record['status_as_of']}: {record['status']}[/bold]")
+    if why:
+        console.print(f"    {why.strip()}", soft_wrap=True, markup=False)
 
 
 def _flat(text: str) -> str:

@@ -72,10 +72,12 @@ def commitment_json(data: GraphData, commitment: Commitment, as_of: date) -> Jso
                 "meeting": meeting_ref(ev.meeting),
                 "text": ev.update.text,
                 "signal": ev.update.signal.value,
-                "confidence": ev.update.confidence,
+                "confidence": ev.confidence,
+                "rule": ev.rule,
                 "source": {"file": ev.update.file, "start": ev.update.start, "end": ev.update.end},
             }
             for ev in updates_of(data, commitment.id)
+            if ev.meeting.date is not None and ev.meeting.date <= as_of  # a replay shows no future
         ],
         "organisations": sorted(n.name for n in about if isinstance(n, Organisation)),
         "confidence": commitment.confidence,
