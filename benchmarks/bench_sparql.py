@@ -80,24 +80,43 @@ def generate(meetings: int, per_meeting: int = 5) -> GraphData:
     for m in range(meetings):
         day = start + timedelta(days=m)
         doc = Document(f"d-{m:064x}", f"minutes/{m}.txt", "txt", 20000)
-        meeting = Meeting(f"m-{m:016x}", day, f"body {m % 20}", title="Holding to Account",
-                          date_confidence=DateConfidence.STATED)
+        meeting = Meeting(
+            f"m-{m:016x}",
+            day,
+            f"body {m % 20}",
+            title="Holding to Account",
+            date_confidence=DateConfidence.STATED,
+        )
         nodes += [doc, meeting]
-        edges += [edge(RelType.RECORDED_IN, meeting, doc),
-                  edge(RelType.ATTENDED, people[m % 500], meeting),
-                  edge(RelType.CHAIRED, people[(m + 1) % 500], meeting)]
+        edges += [
+            edge(RelType.RECORDED_IN, meeting, doc),
+            edge(RelType.ATTENDED, people[m % 500], meeting),
+            edge(RelType.CHAIRED, people[(m + 1) % 500], meeting),
+        ]
         if previous is not None:
             edges.append(edge(RelType.NEXT, previous, meeting))
         previous = meeting
         for k in range(per_meeting):
             n = m * per_meeting + k
-            c = Commitment(f"c-{n:016x}", list(CommitmentKind)[n % 4], f"commitment {n} to review the plan",
-                           doc.path, 100 * k, 100 * k + 40, due=day + timedelta(days=90) if n % 2 else None,
-                           status=list(Status)[n % 5])
+            c = Commitment(
+                f"c-{n:016x}",
+                list(CommitmentKind)[n % 4],
+                f"commitment {n} to review the plan",
+                doc.path,
+                100 * k,
+                100 * k + 40,
+                due=day + timedelta(days=90) if n % 2 else None,
+                status=list(Status)[n % 5],
+            )
             nodes.append(c)
-            edges += [edge(RelType.MADE_AT, c, meeting), edge(RelType.OWNED_BY, c, roles[n % 50]),
-                      edge(RelType.HELD_BY, c, people[n % 500]), edge(RelType.ABOUT, c, ops[n % 60]),
-                      edge(RelType.ABOUT, c, themes[n % 40]), edge(RelType.ABOUT, c, places[n % 30])]
+            edges += [
+                edge(RelType.MADE_AT, c, meeting),
+                edge(RelType.OWNED_BY, c, roles[n % 50]),
+                edge(RelType.HELD_BY, c, people[n % 500]),
+                edge(RelType.ABOUT, c, ops[n % 60]),
+                edge(RelType.ABOUT, c, themes[n % 40]),
+                edge(RelType.ABOUT, c, places[n % 30]),
+            ]
             if n % 3 == 0:
                 u = Update(f"u-{n:016x}", f"update on {n}", doc.path, 5000, 5020, Signal.PROGRESS)
                 nodes.append(u)
@@ -114,8 +133,10 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
 def main() -> None:
     meetings = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     secs, data = timed(lambda: generate(meetings))
-    print(f"generate GraphData: {meetings} meetings, {len(data.nodes)} nodes, "  # type: ignore[attr-defined]
-          f"{len(data.edges)} edges: {secs:.1f}s")  # type: ignore[attr-defined]
+    print(
+        f"generate GraphData: {meetings} meetings, {len(data.nodes)} nodes, "  # type: ignore[attr-defined]
+        f"{len(data.edges)} edges: {secs:.1f}s"
+    )  # type: ignore[attr-defined]
     secs, graph = timed(lambda: to_rdf(data))
     print(f"rdflib build (to_rdf): {secs:.1f}s, {len(graph)} triples")  # type: ignore[arg-type]
     secs, store = timed(lambda: to_oxigraph(graph))  # type: ignore[arg-type]

@@ -21,7 +21,9 @@ from promises.graph.model import CommitmentKind, Status
 from promises.queries.output import OutputFormat
 
 app = typer.Typer(
-    help="Promise Graph: who promised what in police accountability minutes, by when, and was it followed up.",
+    help=(
+        "Promise Graph: who promised what in police accountability minutes, by when, and was it followed up."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
@@ -29,10 +31,16 @@ app = typer.Typer(
 
 StoreOpt = Annotated[
     Path,
-    typer.Option("--store", envvar="PROMISES_STORE", help="Store directory (default ./promises-store).",
-                 show_default=False),  # fmt: skip
+    typer.Option(
+        "--store",
+        envvar="PROMISES_STORE",
+        help="Store directory (default ./promises-store).",
+        show_default=False,
+    ),
 ]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="table for people, json/csv for scripts.")]
+FormatOpt = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="table for people, json/csv for scripts.")
+]
 AsOfOpt = Annotated[
     str | None, typer.Option("--as-of", help="Compute status as of this date (YYYY-MM-DD); default today.")
 ]
@@ -64,7 +72,9 @@ def _fail(err: PromiseGraphError) -> typer.Exit:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of minutes (.txt .md .html .pdf .docx).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders of minutes (.txt .md .html .pdf .docx).")
+    ],
     store: StoreOpt = DEFAULT_STORE,
     year: Annotated[int | None, typer.Option("--year", help="Year of meetings whose date omits it.")] = None,
     max_size: Annotated[int, typer.Option("--max-size", help="Largest file to read, in MB.")] = 20,
@@ -75,8 +85,9 @@ def ingest(
     from promises.ingest.pipeline import ingest_paths
 
     console = _err()
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console,
-                   transient=True)  # fmt: skip
+    bar = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console, transient=True
+    )
     task = bar.add_task("reading", total=None)
 
     def progress(label: str, index: int, total: int) -> None:
@@ -85,8 +96,15 @@ def ingest(
         bar.update(task, total=total, completed=index, description=f"reading {Path(label).name[:40]}")
 
     try:
-        summary = ingest_paths(paths, _store(store), now=datetime.now(UTC), as_of=date.today(), year=year,
-                               max_bytes=max_size * 1024 * 1024, progress=progress)  # fmt: skip
+        summary = ingest_paths(
+            paths,
+            _store(store),
+            now=datetime.now(UTC),
+            as_of=date.today(),
+            year=year,
+            max_bytes=max_size * 1024 * 1024,
+            progress=progress,
+        )
     except PromiseGraphError as err:
         raise _fail(err) from None
     finally:
@@ -105,12 +123,22 @@ def ingest(
 @app.command("list")
 def list_(
     store: StoreOpt = DEFAULT_STORE,
-    about: Annotated[str | None, typer.Option(help="Theme, operation, place or organisation (or words).")] = None,
-    since: Annotated[str | None, typer.Option(help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    about: Annotated[
+        str | None, typer.Option(help="Theme, operation, place or organisation (or words).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
     owner: Annotated[str | None, typer.Option(help="Owner role (CC, T/CC, Force) or person name.")] = None,
-    kind: Annotated[CommitmentKind | None, typer.Option(help="action, undertaking, assurance or request.")] = None,
-    status: Annotated[Status | None, typer.Option(help="open, in_progress, reported_done, overdue, silent.")] = None,
+    kind: Annotated[
+        CommitmentKind | None, typer.Option(help="action, undertaking, assurance or request.")
+    ] = None,
+    status: Annotated[
+        Status | None, typer.Option(help="open, in_progress, reported_done, overdue, silent.")
+    ] = None,
     min_confidence: Annotated[float, typer.Option(help="Hide soft intent below this confidence.")] = 0.0,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
@@ -122,15 +150,27 @@ def list_(
 
     try:
         day = _as_of(as_of)
-        flt = CommitmentFilter(about, parse_day(since) if since else None,
-                               parse_day(until, end=True) if until else None, owner, kind, status,
-                               min_confidence)  # fmt: skip
+        flt = CommitmentFilter(
+            about,
+            parse_day(since) if since else None,
+            parse_day(until, end=True) if until else None,
+            owner,
+            kind,
+            status,
+            min_confidence,
+        )
         data = _store(store).load()
         records = [commitment_json(data, c, day) for c in find_commitments(data, flt, day)]
     except PromiseGraphError as err:
         raise _fail(err) from None
-    render(records, fmt, sys.stdout, columns=COMMITMENT_COLUMNS, csv_columns=COMMITMENT_CSV,
-           title=f"{len(records)} commitment(s), status as of {day.isoformat()}")  # fmt: skip
+    render(
+        records,
+        fmt,
+        sys.stdout,
+        columns=COMMITMENT_COLUMNS,
+        csv_columns=COMMITMENT_CSV,
+        title=f"{len(records)} commitment(s), status as of {day.isoformat()}",
+    )
 
 
 @app.command()
@@ -147,11 +187,19 @@ def meetings(
 
     try:
         data = _store(store).load()
-        found = list_meetings(data, parse_day(since) if since else None, parse_day(until, end=True) if until else None)
+        found = list_meetings(
+            data, parse_day(since) if since else None, parse_day(until, end=True) if until else None
+        )
     except PromiseGraphError as err:
         raise _fail(err) from None
-    render([meeting_json(data, m) for m in found], fmt, sys.stdout, columns=MEETING_COLUMNS,
-           csv_columns=MEETING_CSV, title=f"{len(found)} meeting(s)")  # fmt: skip
+    render(
+        [meeting_json(data, m) for m in found],
+        fmt,
+        sys.stdout,
+        columns=MEETING_COLUMNS,
+        csv_columns=MEETING_CSV,
+        title=f"{len(found)} meeting(s)",
+    )
 
 
 @app.command()
@@ -170,8 +218,14 @@ def people(
         found = list_people(data, name)
     except PromiseGraphError as err:
         raise _fail(err) from None
-    render([person_json(data, p) for p in found], fmt, sys.stdout, columns=PEOPLE_COLUMNS, csv_columns=PEOPLE_CSV,
-           title=f"{len(found)} people")  # fmt: skip
+    render(
+        [person_json(data, p) for p in found],
+        fmt,
+        sys.stdout,
+        columns=PEOPLE_COLUMNS,
+        csv_columns=PEOPLE_CSV,
+        title=f"{len(found)} people",
+    )
 
 
 @app.command()
@@ -186,7 +240,9 @@ def trace(
 
     try:
         data = _store(store).load()
-        result = trace_commitment(data, key, _as_of(as_of), interactive=sys.stdin.isatty() and fmt is OutputFormat.TABLE)
+        result = trace_commitment(
+            data, key, _as_of(as_of), interactive=sys.stdin.isatty() and fmt is OutputFormat.TABLE
+        )
     except PromiseGraphError as err:
         raise _fail(err) from None
     render_timeline(result, fmt, sys.stdout, _err())
@@ -196,10 +252,16 @@ def trace(
 
 @app.command()
 def cypher(
-    query: Annotated[str, typer.Argument(help="A Cypher query; pass user values with --param, never inline.")],
+    query: Annotated[
+        str, typer.Argument(help="A Cypher query; pass user values with --param, never inline.")
+    ],
     store: StoreOpt = DEFAULT_STORE,
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value (JSON for numbers, lists).")] = None,
-    neo4j: Annotated[bool, typer.Option("--neo4j", help="Run on Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD).")] = False,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="name=value (JSON for numbers, lists).")
+    ] = None,
+    neo4j: Annotated[
+        bool, typer.Option("--neo4j", help="Run on Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD).")
+    ] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Run Cypher on the embedded store (or on Neo4j)."""
@@ -227,10 +289,17 @@ class SparqlEngine(StrEnum):
 
 @app.command()
 def sparql(
-    query: Annotated[str, typer.Argument(help="A SPARQL query over the RDF view (prefixes pg, schema, org, … are preset).")],
+    query: Annotated[
+        str, typer.Argument(help="A SPARQL query over the RDF view (prefixes pg, schema, org, … are preset).")
+    ],
     store: StoreOpt = DEFAULT_STORE,
-    bind: Annotated[list[str] | None, typer.Option("--bind", "-b", help="name=value bound as a literal (JSON for numbers).")] = None,
-    engine: Annotated[SparqlEngine, typer.Option(help="rdflib, or oxigraph for large stores.")] = SparqlEngine.RDFLIB,
+    bind: Annotated[
+        list[str] | None,
+        typer.Option("--bind", "-b", help="name=value bound as a literal (JSON for numbers)."),
+    ] = None,
+    engine: Annotated[
+        SparqlEngine, typer.Option(help="rdflib, or oxigraph for large stores.")
+    ] = SparqlEngine.RDFLIB,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Run SPARQL over the RDF view of the store (user values only as bindings)."""
@@ -250,7 +319,10 @@ def sparql(
 
 @app.command()
 def export(
-    to: Annotated[ExportFormat, typer.Option("--to", help="ttl, jsonld (RDF), graphml (Gephi/yEd) or csv (neo4j-admin import).")],
+    to: Annotated[
+        ExportFormat,
+        typer.Option("--to", help="ttl, jsonld (RDF), graphml (Gephi/yEd) or csv (neo4j-admin import)."),
+    ],
     out: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder for csv).")],
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
@@ -271,8 +343,11 @@ def export(
             written = export_csv(data, out)
     except PromiseGraphError as err:
         raise _fail(err) from None
-    _err().print(f"wrote {len(written)} file(s): {', '.join(str(w) for w in written[:4])}"
-                 f"{' …' if len(written) > 4 else ''}", soft_wrap=True)  # fmt: skip
+    _err().print(
+        f"wrote {len(written)} file(s): {', '.join(str(w) for w in written[:4])}"
+        f"{' …' if len(written) > 4 else ''}",
+        soft_wrap=True,
+    )
 
 
 @app.command()
@@ -291,12 +366,17 @@ def push(
     try:
         settings = settings_from_env(dict(os.environ))
         data = _store(store).load()
-        with Progress(TextColumn("pushing"), BarColumn(), MofNCompleteColumn(), console=console,
-                      transient=True) as bar:  # fmt: skip
+        with Progress(
+            TextColumn("pushing"), BarColumn(), MofNCompleteColumn(), console=console, transient=True
+        ) as bar:
             task = bar.add_task("push", total=None)
-            summary = push_to_neo4j(data, settings, batch_size=batch_size,
-                                    progress=lambda done, total: bar.update(task, completed=done, total=total),
-                                    state_dir=store)  # fmt: skip
+            summary = push_to_neo4j(
+                data,
+                settings,
+                batch_size=batch_size,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+                state_dir=store,
+            )
     except PromiseGraphError as err:
         raise _fail(err) from None
     console.print(str(summary), soft_wrap=True)
@@ -306,12 +386,22 @@ def push(
 def viz(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write (self-contained).")],
     store: StoreOpt = DEFAULT_STORE,
-    about: Annotated[str | None, typer.Option(help="Theme, operation, place or organisation (or words).")] = None,
-    since: Annotated[str | None, typer.Option(help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    about: Annotated[
+        str | None, typer.Option(help="Theme, operation, place or organisation (or words).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
     owner: Annotated[str | None, typer.Option(help="Owner role (CC, T/CC, Force) or person name.")] = None,
-    status: Annotated[Status | None, typer.Option(help="open, in_progress, reported_done, overdue, silent.")] = None,
-    meeting: Annotated[str | None, typer.Option(help="Only commitments made at this meeting (id or date).")] = None,
+    status: Annotated[
+        Status | None, typer.Option(help="open, in_progress, reported_done, overdue, silent.")
+    ] = None,
+    meeting: Annotated[
+        str | None, typer.Option(help="Only commitments made at this meeting (id or date).")
+    ] = None,
     as_of: AsOfOpt = None,
 ) -> None:
     """Write an interactive, self-contained HTML graph of the matching commitments."""
@@ -324,11 +414,19 @@ def viz(
 def timeline(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write (self-contained).")],
     store: StoreOpt = DEFAULT_STORE,
-    about: Annotated[str | None, typer.Option(help="Theme, operation, place or organisation (or words).")] = None,
-    since: Annotated[str | None, typer.Option(help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    about: Annotated[
+        str | None, typer.Option(help="Theme, operation, place or organisation (or words).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
     owner: Annotated[str | None, typer.Option(help="Owner role (CC, T/CC, Force) or person name.")] = None,
-    status: Annotated[Status | None, typer.Option(help="open, in_progress, reported_done, overdue, silent.")] = None,
+    status: Annotated[
+        Status | None, typer.Option(help="open, in_progress, reported_done, overdue, silent.")
+    ] = None,
     as_of: AsOfOpt = None,
 ) -> None:
     """Write a self-contained HTML timeline: each commitment from made to due, with follow-ups."""
@@ -337,22 +435,43 @@ def timeline(
     _draw(render_timeline, output, store, about, since, until, owner, status, None, as_of, "Promise timeline")
 
 
-def _draw(render: Any, output: Path, store: Path, about: str | None, since: str | None, until: str | None,
-          owner: str | None, status: Status | None, meeting: str | None, as_of: str | None, title: str) -> None:  # fmt: skip
+def _draw(
+    render: Any,
+    output: Path,
+    store: Path,
+    about: str | None,
+    since: str | None,
+    until: str | None,
+    owner: str | None,
+    status: Status | None,
+    meeting: str | None,
+    as_of: str | None,
+    title: str,
+) -> None:
     from promises.graph.status import compute_status
     from promises.queries.search import CommitmentFilter, find_commitments, parse_day
 
     try:
         day = _as_of(as_of)
         data = _store(store).load()
-        flt = CommitmentFilter(about, parse_day(since) if since else None,
-                               parse_day(until, end=True) if until else None, owner, None, status)  # fmt: skip
+        flt = CommitmentFilter(
+            about,
+            parse_day(since) if since else None,
+            parse_day(until, end=True) if until else None,
+            owner,
+            None,
+            status,
+        )
         found = find_commitments(data, flt, day)
         if meeting:
             from promises.graph.linking import meeting_of
 
-            found = [c for c in found if (m := meeting_of(data, c.id)) is not None and
-                     (m.id.startswith(meeting) or (m.date is not None and m.date.isoformat() == meeting))]  # fmt: skip
+            found = [
+                c
+                for c in found
+                if (m := meeting_of(data, c.id)) is not None
+                and (m.id.startswith(meeting) or (m.date is not None and m.date.isoformat() == meeting))
+            ]
         if not found:
             raise QueryError("no commitments match those filters; nothing to draw")
         statuses = {c.id: compute_status(data, c, day)[0] for c in found}
@@ -367,8 +486,14 @@ def _render_result(result: Any, fmt: OutputFormat, records: list[dict[str, Any]]
     from promises.queries.output import render
 
     columns = [(c, c) for c in result.columns]
-    render(records, fmt, sys.stdout, columns=columns, csv_columns=list(result.columns),
-           title=f"{len(records)} row(s)")  # fmt: skip
+    render(
+        records,
+        fmt,
+        sys.stdout,
+        columns=columns,
+        csv_columns=list(result.columns),
+        title=f"{len(records)} row(s)",
+    )
 
 
 def main() -> None:

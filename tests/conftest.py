@@ -40,5 +40,6 @@ def store_copy(seed_store: LadybugStore, tmp_path: Path) -> LadybugStore:
     shutil.copytree(seed_store.path, target)
     return LadybugStore(target)
 
-from tests.small_graph import small_graph  # noqa: E402,F401  (the hand-built graph fixture of the RDF tests)
+
 from tests.neo4j_support import cypher_linter, falkordb, sample_data  # noqa: E402,F401  (Neo4j test layers)
+from tests.small_graph import small_graph  # noqa: E402,F401  (the hand-built graph fixture of the RDF tests)

@@ -30,46 +30,113 @@ from promises.graph.model import (
     edge,
 )
 
-D1 = Document("d-" + "a" * 64, "minutes/2024-11-27.txt", "txt", 5000,
-              datetime(2025, 1, 2, 9, 30, tzinfo=UTC))
+D1 = Document("d-" + "a" * 64, "minutes/2024-11-27.txt", "txt", 5000, datetime(2025, 1, 2, 9, 30, tzinfo=UTC))
 D2 = Document("d-" + "b" * 64, "minutes/2025-02-26.pdf", "pdf", 3000)
-M0 = Meeting("m-0000000000000000", date(2019, 5, 1), "West Mercia PCC",
-             date_confidence=DateConfidence.MONTH, stub=True)
-M1 = Meeting("m-0000000000000001", date(2024, 11, 27), "West Mercia PCC", title="Holding to Account",
-             topic="Quarterly Performance", time="10:00", venue="West Mercia Police HQ",
-             date_confidence=DateConfidence.STATED, date_evidence="Wednesday 27 November 2024",
-             next_meeting=date(2025, 2, 26))
-M2 = Meeting("m-0000000000000002", date(2025, 2, 26), "West Mercia PCC", title="Holding to Account",
-             date_confidence=DateConfidence.INFERRED)
+M0 = Meeting(
+    "m-0000000000000000", date(2019, 5, 1), "West Mercia PCC", date_confidence=DateConfidence.MONTH, stub=True
+)
+M1 = Meeting(
+    "m-0000000000000001",
+    date(2024, 11, 27),
+    "West Mercia PCC",
+    title="Holding to Account",
+    topic="Quarterly Performance",
+    time="10:00",
+    venue="West Mercia Police HQ",
+    date_confidence=DateConfidence.STATED,
+    date_evidence="Wednesday 27 November 2024",
+    next_meeting=date(2025, 2, 26),
+)
+M2 = Meeting(
+    "m-0000000000000002",
+    date(2025, 2, 26),
+    "West Mercia PCC",
+    title="Holding to Account",
+    date_confidence=DateConfidence.INFERRED,
+)
 COOPER = Person("p-0000000000000001", "Richard Cooper", ("RC",))
 CAMPION = Person("p-0000000000000002", "John Campion")
 JENSEN = Person("p-0000000000000003", "Chris Jensen", ("CJ", "Chris Jensen-Policy Officer"))
 TCC = Role("r-0000000000000001", "Chief Constable", "T/CC", acting=True, organisation="West Mercia Police")
 PCC = Role("r-0000000000000002", "Police and Crime Commissioner", "PCC")
 WMP = Organisation("o-0000000000000001", "West Mercia Police", "force")
-OPCC = Organisation("o-0000000000000002", "Office of the Police and Crime Commissioner",
-                    "commissioner's office", ("OPCC",))
+OPCC = Organisation(
+    "o-0000000000000002", "Office of the Police and Crime Commissioner", "commissioner's office", ("OPCC",)
+)
 VAWG = Theme("t-0000000000000001", "violence against women and girls", ("VAWG",))
 SOTERIA = Operation("op-0000000000000001", "Operation Soteria", ("Op Soteria", "Soteria"))
 SHROPSHIRE = Place("pl-0000000000000001", "Shropshire", "county")
-C1 = Commitment("c-0000000000000001", CommitmentKind.ACTION,
-                "T/CC to provide an update on Op Soteria at the Q3 meeting.",
-                D1.path, 1200, 1258, due=date(2024, 12, 31), due_text="at the Q3 meeting",
-                status=Status.IN_PROGRESS, status_as_of=date(2025, 3, 1), owner_text="T/CC",
-                requested_by_text="the PCC", confidence=0.9,
-                evidence=(f"{D1.path}:1200-1258", f"{D1.path}:4800-4858"), rule="action-line")
-C2 = Commitment("c-0000000000000002", CommitmentKind.UNDERTAKING,
-                "the force would review its VAWG training",
-                D1.path, 2000, 2040, status=Status.OPEN, owner_text="the force")
-C3 = Commitment("c-0000000000000003", CommitmentKind.REQUEST,
-                "The PCC asked to receive a copy of the Soteria plan by the end of March.",
-                D1.path, 3000, 3072, due=date(2025, 3, 31), due_text="by the end of March",
-                status=Status.OVERDUE, owner_text="the Chief Constable")
-U1 = Update("u-0000000000000001", "Soteria update was provided; work continues.",
-            D2.path, 100, 144, Signal.PROGRESS, confidence=0.8, rule="echo")
+C1 = Commitment(
+    "c-0000000000000001",
+    CommitmentKind.ACTION,
+    "T/CC to provide an update on Op Soteria at the Q3 meeting.",
+    D1.path,
+    1200,
+    1258,
+    due=date(2024, 12, 31),
+    due_text="at the Q3 meeting",
+    status=Status.IN_PROGRESS,
+    status_as_of=date(2025, 3, 1),
+    owner_text="T/CC",
+    requested_by_text="the PCC",
+    confidence=0.9,
+    evidence=(f"{D1.path}:1200-1258", f"{D1.path}:4800-4858"),
+    rule="action-line",
+)
+C2 = Commitment(
+    "c-0000000000000002",
+    CommitmentKind.UNDERTAKING,
+    "the force would review its VAWG training",
+    D1.path,
+    2000,
+    2040,
+    status=Status.OPEN,
+    owner_text="the force",
+)
+C3 = Commitment(
+    "c-0000000000000003",
+    CommitmentKind.REQUEST,
+    "The PCC asked to receive a copy of the Soteria plan by the end of March.",
+    D1.path,
+    3000,
+    3072,
+    due=date(2025, 3, 31),
+    due_text="by the end of March",
+    status=Status.OVERDUE,
+    owner_text="the Chief Constable",
+)
+U1 = Update(
+    "u-0000000000000001",
+    "Soteria update was provided; work continues.",
+    D2.path,
+    100,
+    144,
+    Signal.PROGRESS,
+    confidence=0.8,
+    rule="echo",
+)
 
-NODES = (D1, D2, M0, M1, M2, COOPER, CAMPION, JENSEN, TCC, PCC, WMP, OPCC, VAWG, SOTERIA, SHROPSHIRE,
-         C1, C2, C3, U1)
+NODES = (
+    D1,
+    D2,
+    M0,
+    M1,
+    M2,
+    COOPER,
+    CAMPION,
+    JENSEN,
+    TCC,
+    PCC,
+    WMP,
+    OPCC,
+    VAWG,
+    SOTERIA,
+    SHROPSHIRE,
+    C1,
+    C2,
+    C3,
+    U1,
+)
 EDGES = (
     edge(RelType.HELD, COOPER, TCC, from_date=date(2024, 4, 1), acting=True),
     edge(RelType.HELD, CAMPION, PCC, from_date=date(2016, 5, 12), to_date=date(2025, 5, 8)),

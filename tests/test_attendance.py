@@ -10,27 +10,53 @@ from promises.ingest.segmentation import split_lines
 # (lines, [(name, role title, role abbrev, abbrev, acting, apologies)])
 CASES = [
     # bullets with comma (West Mercia 2023)
-    ("• John Campion, Police and Crime Commissioner (PCC)", [("John Campion", "Police and Crime Commissioner", "PCC", "PCC", False, False)]),
+    (
+        "• John Campion, Police and Crime Commissioner (PCC)",
+        [("John Campion", "Police and Crime Commissioner", "PCC", "PCC", False, False)],
+    ),
     # hyphen glued to the name and a "T/ " acting prefix (West Mercia 2024)
-    ("- Richard Cooper-T/ Chief Constable (T/CC)", [("Richard Cooper", "Chief Constable", "CC", "T/CC", True, False)]),
-    ("- Rachel Jones -T/ Deputy Chief Constable (T/DCC)", [("Rachel Jones", "Deputy Chief Constable", "DCC", "T/DCC", True, False)]),
+    (
+        "- Richard Cooper-T/ Chief Constable (T/CC)",
+        [("Richard Cooper", "Chief Constable", "CC", "T/CC", True, False)],
+    ),
+    (
+        "- Rachel Jones -T/ Deputy Chief Constable (T/DCC)",
+        [("Rachel Jones", "Deputy Chief Constable", "DCC", "T/DCC", True, False)],
+    ),
     # en dash and initials as the abbreviation (West Mercia 2022)
-    ("• Claire Richardson – Head of Policy & Commissioning (CR)", [("Claire Richardson", "Head of Policy & Commissioning", "", "CR", False, False)]),
+    (
+        "• Claire Richardson – Head of Policy & Commissioning (CR)",
+        [("Claire Richardson", "Head of Policy & Commissioning", "", "CR", False, False)],
+    ),
     # no separator at all (West Mercia 2022)
-    ("• John Campion Police and Crime Commissioner (PCC)", [("John Campion", "Police and Crime Commissioner", "PCC", "PCC", False, False)]),
+    (
+        "• John Campion Police and Crime Commissioner (PCC)",
+        [("John Campion", "Police and Crime Commissioner", "PCC", "PCC", False, False)],
+    ),
     # Name (INITIALS) – Role (other forces)
     ("• Jane Doe (JD) – Head of Estates", [("Jane Doe", "Head of Estates", "", "JD", False, False)]),
     # rank before name (other forces)
-    ("Attendance:\n• Supt Mark Dunn – Shropshire LPA Commander", [("Mark Dunn", "Shropshire LPA Commander", "", "", False, False)]),
+    (
+        "Attendance:\n• Supt Mark Dunn – Shropshire LPA Commander",
+        [("Mark Dunn", "Shropshire LPA Commander", "", "", False, False)],
+    ),
     # table row split by tabs (West Mercia 2022, from a Word table)
-    ("Attendance:\tPippa Mills\tChief Constable (CC)", [("Pippa Mills", "Chief Constable", "CC", "CC", False, False)]),
+    (
+        "Attendance:\tPippa Mills\tChief Constable (CC)",
+        [("Pippa Mills", "Chief Constable", "CC", "CC", False, False)],
+    ),
     # flattened two-column table: names first, then roles, then apologies (West Mercia 2020)
-    ("Attendance:\n\nJohn Campion\nAnthony Bangham\n\nPolice and Crime Commissioner (PCC)\nChief Constable (CC)\n\n"
-     "Apologies: Tracey Onslow\n\nDeputy Police and Crime Commissioner (DPCC)",
-     [("John Campion", "Police and Crime Commissioner", "PCC", "PCC", False, False),
-      ("Anthony Bangham", "Chief Constable", "CC", "CC", False, False),
-      ("Tracey Onslow", "Deputy Police and Crime Commissioner", "DPCC", "DPCC", False, True)]),
-]  # fmt: skip
+    (
+        "Attendance:\n\nJohn Campion\nAnthony Bangham\n\n"
+        "Police and Crime Commissioner (PCC)\nChief Constable (CC)\n\n"
+        "Apologies: Tracey Onslow\n\nDeputy Police and Crime Commissioner (DPCC)",
+        [
+            ("John Campion", "Police and Crime Commissioner", "PCC", "PCC", False, False),
+            ("Anthony Bangham", "Chief Constable", "CC", "CC", False, False),
+            ("Tracey Onslow", "Deputy Police and Crime Commissioner", "DPCC", "DPCC", False, True),
+        ],
+    ),
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

@@ -71,7 +71,9 @@ def test_7_followed_up_after_role_change(seed_store: LadybugStore) -> None:
 
 
 def test_8_chain_of_updates(seed_store: LadybugStore, seed_data: GraphData) -> None:
-    commitment = next(c for c in seed_data.of_type(Commitment) if "Op Presence" in c.text and c.kind == "action")
+    commitment = next(
+        c for c in seed_data.of_type(Commitment) if "Op Presence" in c.text and c.kind == "action"
+    )
     rows = _run(seed_store, "8", {"id": commitment.id})
     assert rows and rows[0]["made"] == "2024-11-27" and "Op Presence" in rows[0]["promise"]
 

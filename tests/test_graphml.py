@@ -15,8 +15,17 @@ def test_networkx_view_keeps_every_node_edge_and_type(small_graph: GraphData) ->
     assert graph.number_of_nodes() == len(small_graph.nodes) == 19
     assert graph.number_of_edges() == len(small_graph.edges) == 30
     assert {d["type"] for _, d in graph.nodes(data=True)} == {
-        "Document", "Meeting", "Person", "Role", "Organisation", "Theme", "Operation", "Place",
-        "Commitment", "Update"}
+        "Document",
+        "Meeting",
+        "Person",
+        "Role",
+        "Organisation",
+        "Theme",
+        "Operation",
+        "Place",
+        "Commitment",
+        "Update",
+    }
     c1 = graph.nodes["c-0000000000000001"]
     assert (c1["due"], c1["status"], c1["kind"], c1["start"]) == ("2024-12-31", "in_progress", "action", 1200)
     assert "status_as_of" not in graph.nodes["c-0000000000000002"]  # None is left out

@@ -73,14 +73,17 @@ def test_one_person_across_spellings(seed_data: object) -> None:
     assert isinstance(seed_data, GraphData)
     jensen = [p for p in seed_data.of_type(Person) if "Jensen" in p.name]
     assert [p.name for p in jensen] == ["Chris Jensen"]
-    assert len(seed_data.out(jensen[0].id, RelType.ATTENDED)) == 2  # 2023 bullets and 2024 "Chris Jensen-Policy Officer"
+    assert (
+        len(seed_data.out(jensen[0].id, RelType.ATTENDED)) == 2
+    )  # 2023 bullets and 2024 "Chris Jensen-Policy Officer"
 
 
 def test_role_without_person_resolves_through_tenure(store_copy: LadybugStore, tmp_path: Path) -> None:
     minutes = tmp_path / "no-attendance.txt"
     minutes.write_text(
         "West Mercia Holding to Account\nDate: Monday 14th November 2022, 10:00\n\n"
-        "1. Performance\nACTION: Chief Constable to provide the PCC with the workforce plan by the end of April.\n",
+        "1. Performance\n"
+        "ACTION: Chief Constable to provide the PCC with the workforce plan by the end of April.\n",
         encoding="utf-8",
     )
     ingest_paths([minutes], store_copy, now=NOW, as_of=AS_OF)
@@ -112,14 +115,27 @@ def test_killed_ingest_leaves_store_as_it_was(store_copy: LadybugStore, tmp_path
     folder.mkdir()
     seed = (SEEDS / "002_70fbfbe86acaa577.txt").read_text(encoding="utf-8")
     for i in range(150):  # distinct bytes and meetings so every file is new work
-        (folder / f"m{i:03d}.txt").write_text(seed.replace("19th December", f"{1 + i % 28}th December")
-                                             .replace("Monday", "") + f"\nRef {i}\n", encoding="utf-8")  # fmt: skip
+        (folder / f"m{i:03d}.txt").write_text(
+            seed.replace("19th December", f"{1 + i % 28}th December").replace("Monday", "") + f"\nRef {i}\n",
+            encoding="utf-8",
+        )
     before = store_copy.load()
     generation = sorted(p.name for p in store_copy.path.glob("graph-*.lbdb"))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "promises", "ingest", str(folder), "--store", str(store_copy.path), "--year", "2021"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "promises",
+            "ingest",
+            str(folder),
+            "--store",
+            str(store_copy.path),
+            "--year",
+            "2021",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
         if sorted(p.name for p in store_copy.path.glob("graph-*.lbdb")) != generation:
@@ -130,10 +146,13 @@ def test_killed_ingest_leaves_store_as_it_was(store_copy: LadybugStore, tmp_path
     proc.wait()
     after = store_copy.load()
     assert after.nodes == before.nodes and after.edges == before.edges
-    summary = ingest_paths([folder], store_copy, now=NOW, as_of=AS_OF, year=2021)  # and the next write still works
+    summary = ingest_paths(
+        [folder], store_copy, now=NOW, as_of=AS_OF, year=2021
+    )  # and the next write still works
     assert len(summary.read) == 150
     assert [p.name for p in store_copy.path.glob("graph-*.lbdb")] == ["graph-000003.lbdb"] or len(
-        list(store_copy.path.glob("graph-*.lbdb"))) == 1  # fmt: skip
+        list(store_copy.path.glob("graph-*.lbdb"))
+    ) == 1
 
 
 def test_roles_carry_acting_flag(seed_data: object) -> None:

@@ -28,7 +28,18 @@ SEED_FACTS = [
 
 
 @pytest.mark.parametrize(
-    ("name", "when", "time", "chair", "minutes_by", "venue", "attending", "apologies", "next_meeting", "topic"),
+    (
+        "name",
+        "when",
+        "time",
+        "chair",
+        "minutes_by",
+        "venue",
+        "attending",
+        "apologies",
+        "next_meeting",
+        "topic",
+    ),
     SEED_FACTS,
 )
 def test_seed_header(
@@ -58,7 +69,13 @@ def test_year_is_inferred_and_explained() -> None:
 
 # (header text, body text, --year, expected date, expected confidence) — shapes seen in real minutes
 YEARLESS = [
-    ("Date: Tuesday 28th February", "budget for 2023/24 and 2023", None, date(2023, 2, 28), DateConfidence.INFERRED),
+    (
+        "Date: Tuesday 28th February",
+        "budget for 2023/24 and 2023",
+        None,
+        date(2023, 2, 28),
+        DateConfidence.INFERRED,
+    ),
     ("Date: Tuesday 28th February", "", 2017, date(2017, 2, 28), DateConfidence.OVERRIDDEN),
     ("Date: 21/11/2022", "", None, date(2022, 11, 21), DateConfidence.STATED),
     ("Date: 25.03.22", "", None, date(2022, 3, 25), DateConfidence.STATED),

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 
-from tests.neo4j_support import CypherLinter
-
 from promises.graph.graphdata import GraphData
 from promises.graph.model import NODE_TYPES, REL_SCHEMA, node_props
 from promises.graph.neo4j_store import CypherDialect, statements_for
+from tests.neo4j_support import CypherLinter
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 

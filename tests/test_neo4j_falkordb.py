@@ -39,7 +39,6 @@ import traceback
 from pathlib import Path
 
 import pytest
-from tests.neo4j_support import FalkorServer, build_sample, free_closed_port
 
 from promises.graph.errors import QueryError
 from promises.graph.graphdata import GraphData
@@ -53,6 +52,7 @@ from promises.graph.neo4j_store import (
     push,
     run_cypher,
 )
+from tests.neo4j_support import FalkorServer, build_sample, free_closed_port
 
 
 @pytest.fixture

@@ -16,12 +16,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.neo4j_support import build_sample
 
 from promises.graph.errors import QueryError
 from promises.graph.graphdata import GraphData
 from promises.graph.model import NODE_TYPES
 from promises.graph.neo4j_store import Neo4jAuthError, Neo4jSettings, push, run_cypher, settings_from_env
+from tests.neo4j_support import build_sample
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("NEO4J_URI"), reason="NEO4J_URI not set: no Neo4j server here"

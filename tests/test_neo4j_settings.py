@@ -6,7 +6,6 @@ import logging
 import traceback
 
 import pytest
-from tests.neo4j_support import build_sample, free_closed_port
 
 from promises.graph.errors import PromiseGraphError
 from promises.graph.neo4j_store import (
@@ -17,6 +16,7 @@ from promises.graph.neo4j_store import (
     run_cypher,
     settings_from_env,
 )
+from tests.neo4j_support import build_sample, free_closed_port
 
 SECRET = "pw-Settings-5d2e81"
 FULL = {"NEO4J_URI": "bolt://127.0.0.1:7687", "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": SECRET}

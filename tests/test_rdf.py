@@ -22,8 +22,10 @@ C1 = URIRef(ID + "c-0000000000000001")
 
 def _diff(actual: Graph, expected: Graph) -> str:
     _, only_actual, only_expected = graph_diff(to_isomorphic(actual), to_isomorphic(expected))
-    return (f"only in actual:\n{only_actual.serialize(format='nt')}\n"
-            f"only in expected:\n{only_expected.serialize(format='nt')}")
+    return (
+        f"only in actual:\n{only_actual.serialize(format='nt')}\n"
+        f"only in expected:\n{only_expected.serialize(format='nt')}"
+    )
 
 
 def test_export_matches_hand_written_expectation(small_graph: GraphData) -> None:
@@ -32,8 +34,9 @@ def test_export_matches_hand_written_expectation(small_graph: GraphData) -> None
 
 
 @pytest.mark.parametrize(("fmt", "parser"), [("ttl", "turtle"), ("jsonld", "json-ld")])
-def test_export_parses_back_to_the_same_graph(small_graph: GraphData, tmp_path: Path, fmt: str,
-                                              parser: str) -> None:
+def test_export_parses_back_to_the_same_graph(
+    small_graph: GraphData, tmp_path: Path, fmt: str, parser: str
+) -> None:
     path = export_rdf(small_graph, tmp_path / f"small.{fmt}", fmt)
     back = Graph().parse(path, format=parser)
     assert to_isomorphic(back) == to_isomorphic(to_rdf(small_graph)), _diff(back, to_rdf(small_graph))
@@ -90,9 +93,11 @@ def test_selector_with_start_after_end_fails_validation(small_graph: GraphData) 
 def test_agent_is_the_proven_holder_else_the_office(small_graph: GraphData) -> None:
     graph = to_rdf(small_graph)
     agents = {str(c).removeprefix(ID): str(a).removeprefix(ID) for c, a in graph.subject_objects(SDO.agent)}
-    assert agents == {"c-0000000000000001": "p-0000000000000001",  # HELD_BY proven
-                      "c-0000000000000002": "o-0000000000000001",  # owned by the force
-                      "c-0000000000000003": "r-0000000000000001"}  # office, holder unknown
+    assert agents == {
+        "c-0000000000000001": "p-0000000000000001",  # HELD_BY proven
+        "c-0000000000000002": "o-0000000000000001",  # owned by the force
+        "c-0000000000000003": "r-0000000000000001",
+    }  # office, holder unknown
 
 
 def test_custom_base_changes_every_node_iri(small_graph: GraphData) -> None:

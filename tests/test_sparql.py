@@ -45,18 +45,30 @@ def test_commitments_about_an_operation_with_owner_name(engine: Graph) -> None:
     result = run_sparql(engine, ABOUT_OPERATION, {"label": "Op Soteria"})
     assert result.columns == ("commitment", "text", "owner", "label")
     assert result.rows == (
-        (ID + "c-0000000000000001", "T/CC to provide an update on Op Soteria at the Q3 meeting.",
-         "Richard Cooper", "Op Soteria"),
-        (ID + "c-0000000000000003",
-         "The PCC asked to receive a copy of the Soteria plan by the end of March.", None, "Op Soteria"),
+        (
+            ID + "c-0000000000000001",
+            "T/CC to provide an update on Op Soteria at the Q3 meeting.",
+            "Richard Cooper",
+            "Op Soteria",
+        ),
+        (
+            ID + "c-0000000000000003",
+            "The PCC asked to receive a copy of the Soteria plan by the end of March.",
+            None,
+            "Op Soteria",
+        ),
     )
 
 
 def test_people_and_the_posts_they_held_with_dates(engine: Graph) -> None:
     result = run_sparql(engine, TENURES)
     assert result.records() == [
-        {"name": "John Campion", "post": "Police and Crime Commissioner",
-         "from": date(2016, 5, 12), "to": date(2025, 5, 8)},
+        {
+            "name": "John Campion",
+            "post": "Police and Crime Commissioner",
+            "from": date(2016, 5, 12),
+            "to": date(2025, 5, 8),
+        },
         {"name": "Richard Cooper", "post": "Chief Constable", "from": date(2024, 4, 1), "to": None},
     ]
 
@@ -66,7 +78,9 @@ def test_commitments_due_before_a_date_with_status(engine: Graph) -> None:
     assert result.rows == ((ID + "c-0000000000000001", date(2024, 12, 31), "in_progress", date(2025, 3, 1)),)
     later = run_sparql(engine, DUE_BEFORE, {"before": date(2026, 1, 1)})
     assert [(r[0].removeprefix(ID), r[2]) for r in later.rows] == [
-        ("c-0000000000000001", "in_progress"), ("c-0000000000000003", "overdue")]
+        ("c-0000000000000001", "in_progress"),
+        ("c-0000000000000003", "overdue"),
+    ]
 
 
 def test_injection_in_a_binding_stays_a_literal(engine: Graph) -> None:
@@ -86,8 +100,9 @@ def test_construct_answers_triples(small_graph: GraphData) -> None:
     graph = to_rdf(small_graph)
     result = run_sparql(graph, "CONSTRUCT { ?u pg:updates ?c } WHERE { ?u pg:updates ?c }")
     assert result.columns == ("subject", "predicate", "object")
-    assert result.rows == ((ID + "u-0000000000000001", "https://promise-graph.example/ns#updates",
-                            ID + "c-0000000000000001"),)
+    assert result.rows == (
+        (ID + "u-0000000000000001", "https://promise-graph.example/ns#updates", ID + "c-0000000000000001"),
+    )
 
 
 def test_syntax_error_gives_its_position(engine: Graph) -> None:
@@ -109,10 +124,13 @@ def test_updates_are_not_queries(small_graph: GraphData) -> None:
     assert len(graph) == before
 
 
-@pytest.mark.parametrize(("bindings", "message"), [
-    ({"bad name": "x"}, "binding name 'bad name' is not a SPARQL variable name"),
-    ({"x": ["a"]}, "binding ?x: cannot bind a list; use text, a number, a date or a URIRef"),
-])
+@pytest.mark.parametrize(
+    ("bindings", "message"),
+    [
+        ({"bad name": "x"}, "binding name 'bad name' is not a SPARQL variable name"),
+        ({"x": ["a"]}, "binding ?x: cannot bind a list; use text, a number, a date or a URIRef"),
+    ],
+)
 def test_bad_bindings(small_graph: GraphData, bindings: dict[str, object], message: str) -> None:
     with pytest.raises(QueryError) as err:
         run_sparql(to_rdf(small_graph), "SELECT ?x WHERE { ?x ?p ?o }", bindings)

@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.viz_fixtures import XSS_PAYLOADS, hostile, series
 
 from promises.graph.errors import NotFoundError, PromiseGraphError
 from promises.graph.model import Status
 from promises.viz import render_network, render_timeline
 from promises.viz.page import VizError, script_json, write_atomic
+from tests.viz_fixtures import XSS_PAYLOADS, hostile, series
 
 PAYLOAD = " ".join(XSS_PAYLOADS)
 

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from tests.browser import BrowserMissingError, Visit, chromium, visit, wait_stabilised
-from tests.viz_fixtures import XSS_PAYLOADS, hostile, series
 
 from promises.graph.model import Commitment, RelType
 from promises.viz import render_network, render_timeline
+from tests.browser import BrowserMissingError, Visit, chromium, visit, wait_stabilised
+from tests.viz_fixtures import XSS_PAYLOADS, hostile, series
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

@@ -39,8 +39,13 @@ def to_networkx(data: GraphData) -> networkx.MultiDiGraph:
         graph.add_node(node.id, **{k: v for k, v in attrs.items() if v is not None})
     for e in sorted(data.edges.values(), key=lambda e: e.key):
         props = {k: _scalar(v) for k, v in e.props}
-        graph.add_edge(e.src, e.dst, key=e.type.value, type=e.type.value,
-                       **{k: v for k, v in props.items() if v is not None})
+        graph.add_edge(
+            e.src,
+            e.dst,
+            key=e.type.value,
+            type=e.type.value,
+            **{k: v for k, v in props.items() if v is not None},
+        )
     return graph
 
 

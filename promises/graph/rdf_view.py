@@ -244,9 +244,7 @@ class _RdfBuilder:
                 self.add(s, SDO.startDate, Literal(meeting.date))
         self._evidence(s, u.id, u.text, u.file, u.start, u.end)
 
-    def _evidence(
-        self, s: URIRef, key: str, exact: str | None, file: str, start: int, end: int
-    ) -> None:
+    def _evidence(self, s: URIRef, key: str, exact: str | None, file: str, start: int, end: int) -> None:
         """Point `s` at its quote: `prov:wasQuotedFrom` the document, plus an `oa:Annotation`.
 
         The annotation's body is the node and its target the quoted text, selected both by

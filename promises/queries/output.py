@@ -23,20 +23,67 @@ class OutputFormat(StrEnum):
 
 
 COMMITMENT_COLUMNS = (
-    ("date", "meeting.date"), ("kind", "kind"), ("owner", "owner.role"), ("person", "owner.person"),
-    ("due", "due"), ("status", "status"), ("text", "text"), ("id", "id"),
-)  # fmt: skip
+    ("date", "meeting.date"),
+    ("kind", "kind"),
+    ("owner", "owner.role"),
+    ("person", "owner.person"),
+    ("due", "due"),
+    ("status", "status"),
+    ("text", "text"),
+    ("id", "id"),
+)
 COMMITMENT_CSV = (
-    "id", "kind", "text", "owner.role", "owner.role_title", "owner.person", "requested_by", "due", "due_text",
-    "meeting.id", "meeting.date", "meeting.title", "meeting.body", "source.file", "source.start", "source.end",
-    "topics", "operations", "places", "organisations", "status", "status_as_of", "confidence",
-)  # fmt: skip
+    "id",
+    "kind",
+    "text",
+    "owner.role",
+    "owner.role_title",
+    "owner.person",
+    "requested_by",
+    "due",
+    "due_text",
+    "meeting.id",
+    "meeting.date",
+    "meeting.title",
+    "meeting.body",
+    "source.file",
+    "source.start",
+    "source.end",
+    "topics",
+    "operations",
+    "places",
+    "organisations",
+    "status",
+    "status_as_of",
+    "confidence",
+)
 MEETING_COLUMNS = (
-    ("date", "date"), ("time", "time"), ("title", "title"), ("topic", "topic"), ("chair", "chair"),
-    ("attendees", "attendees"), ("commitments", "commitments"), ("confidence", "date_confidence"), ("id", "id"),
-)  # fmt: skip
-MEETING_CSV = ("id", "date", "time", "title", "topic", "venue", "body", "chair", "minutes_by", "attendees",
-               "apologies", "next_meeting", "date_confidence", "source.file")  # fmt: skip
+    ("date", "date"),
+    ("time", "time"),
+    ("title", "title"),
+    ("topic", "topic"),
+    ("chair", "chair"),
+    ("attendees", "attendees"),
+    ("commitments", "commitments"),
+    ("confidence", "date_confidence"),
+    ("id", "id"),
+)
+MEETING_CSV = (
+    "id",
+    "date",
+    "time",
+    "title",
+    "topic",
+    "venue",
+    "body",
+    "chair",
+    "minutes_by",
+    "attendees",
+    "apologies",
+    "next_meeting",
+    "date_confidence",
+    "source.file",
+)
 PEOPLE_COLUMNS = (("name", "name"), ("tenures", "tenures"), ("meetings", "meetings"), ("id", "id"))
 PEOPLE_CSV = ("id", "name", "tenures", "meetings", "commitments_held")
 
@@ -62,7 +109,9 @@ def render(
         render_table(records, columns, out, title=title)
 
 
-def render_table(records: Sequence[Json], columns: Sequence[tuple[str, str]], out: TextIO, *, title: str = "") -> None:
+def render_table(
+    records: Sequence[Json], columns: Sequence[tuple[str, str]], out: TextIO, *, title: str = ""
+) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -99,7 +148,9 @@ def _cell(value: Any) -> str:
     if isinstance(value, dict):
         if "role_title" in value and "from" in value:
             acting = " (acting)" if value.get("acting") else ""
-            return f"{value.get('role') or value['role_title']}{acting} {value.get('from')}..{value.get('to')}"
+            return (
+                f"{value.get('role') or value['role_title']}{acting} {value.get('from')}..{value.get('to')}"
+            )
         if "name" in value:
             return f"{value['name']} ({value['role']})" if value.get("role") else str(value["name"])
         return json.dumps(value, ensure_ascii=False)

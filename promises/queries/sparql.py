@@ -137,9 +137,7 @@ def _run_oxigraph(store: pyoxigraph.Store, query: str, terms: dict[str, Identifi
         triples = ((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in answer)
         return QueryResult(TRIPLE_COLUMNS, _rows(triples))
     columns = tuple(v.value for v in answer.variables)
-    return QueryResult(
-        columns, _rows(tuple(_from_ox(solution[c]) for c in columns) for solution in answer)
-    )
+    return QueryResult(columns, _rows(tuple(_from_ox(solution[c]) for c in columns) for solution in answer))
 
 
 def _to_ox(term: Identifier) -> Any:

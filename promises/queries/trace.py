@@ -40,8 +40,11 @@ def trace_commitment(data: GraphData, key: str, as_of: date, *, interactive: boo
         from rich.prompt import IntPrompt
 
         for number, c in enumerate(candidates, start=1):
-            print(f"{number}. [{c['meeting']['date'] if c['meeting'] else '?'}] {_short(c['text'])}  ({c['id']})")
-        choice = IntPrompt.ask("Which one", choices=[str(i) for i in range(1, len(candidates) + 1)], default=1)
+            when = c["meeting"]["date"] if c["meeting"] else "?"
+            print(f"{number}. [{when}] {_short(c['text'])}  ({c['id']})")
+        choice = IntPrompt.ask(
+            "Which one", choices=[str(i) for i in range(1, len(candidates) + 1)], default=1
+        )
         return TraceResult(candidates[choice - 1])
     return TraceResult(None, candidates)
 
@@ -55,7 +58,9 @@ def render_timeline(result: TraceResult, fmt: OutputFormat, out: TextIO, err: An
         else:
             err.print(f"{len(result.candidates)} commitments match; trace one by id:")
             for c in result.candidates:
-                out.write(f"{c['id']}  {c['meeting']['date'] if c['meeting'] else '?'}  {_short(c['text'])}\n")
+                out.write(
+                    f"{c['id']}  {c['meeting']['date'] if c['meeting'] else '?'}  {_short(c['text'])}\n"
+                )
         return
     record = result.record
     if fmt is not OutputFormat.TABLE:
@@ -69,9 +74,14 @@ def render_timeline(result: TraceResult, fmt: OutputFormat, out: TextIO, err: An
     who = " / ".join(x for x in (owner["role"], owner["person"]) if x) or "unknown owner"
     meeting = record["meeting"] or {}
     console.print(f"[bold]{record['id']}[/bold]  {record['kind']}  owner: {who}")
-    console.print(f"[cyan]{meeting.get('date')}[/cyan]  MADE at {meeting.get('title') or 'meeting'} ({meeting.get('body')})")
+    console.print(
+        f"[cyan]{meeting.get('date')}[/cyan]  MADE at "
+        f"{meeting.get('title') or 'meeting'} ({meeting.get('body')})"
+    )
     console.print(f'    "{_flat(record["text"])}"', soft_wrap=False)
-    console.print(f"    source: {record['source']['file']} [{record['source']['start']}:{record['source']['end']}]")
+    console.print(
+        f"    source: {record['source']['file']} [{record['source']['start']}:{record['source']['end']}]"
+    )
     if record["due"]:
         console.print(f"    due {record['due']} ({record['due_text']})")
     for update in record["followups"]:

@@ -93,11 +93,18 @@ def owner_json(data: GraphData, commitment: Commitment) -> Json:
         if isinstance(node, Role):
             role_text, role_title = node.abbrev or node.title, node.title
         elif isinstance(node, Organisation):
-            role_text = "Force" if node.kind == "force" else "OPCC" if "commissioner" in node.kind else node.name
+            role_text = (
+                "Force" if node.kind == "force" else "OPCC" if "commissioner" in node.kind else node.name
+            )
             role_title = node.name
     people = [data.get(e.dst, Person) for e in data.out(commitment.id, RelType.HELD_BY)]
     person = next((p.name for p in people if p is not None), None)
-    return {"role": role_text, "role_title": role_title, "person": person, "as_written": commitment.owner_text or None}
+    return {
+        "role": role_text,
+        "role_title": role_title,
+        "person": person,
+        "as_written": commitment.owner_text or None,
+    }
 
 
 def meeting_ref(meeting: Meeting | None, *, full: bool = False) -> Json | None:
@@ -144,8 +151,10 @@ def meeting_json(data: GraphData, meeting: Meeting) -> Json:
         "apologies": apologies,
         "next_meeting": iso(meeting.next_meeting),
         "date_confidence": meeting.date_confidence.value,
-        "source": {"file": next((d.path for d in files if d is not None), None),
-                   "files": sorted(d.path for d in files if d is not None)},  # fmt: skip
+        "source": {
+            "file": next((d.path for d in files if d is not None), None),
+            "files": sorted(d.path for d in files if d is not None),
+        },  # fmt: skip
         "date_evidence": meeting.date_evidence or None,
         "commitments": len(data.into(meeting.id, RelType.MADE_AT)),
     }
