@@ -63,6 +63,7 @@ class Gold:
     person: str | None
     due: date | None
     soft: bool = False
+    year: int | None = None  # the year a user would pass with `--year` when the minutes omit it
 
     @property
     def needle(self) -> str:
@@ -204,6 +205,7 @@ def load_annotations(path: Path) -> list[Gold]:
                     person=raw.get("person"),
                     due=date.fromisoformat(raw["due"]) if raw.get("due") else None,
                     soft=bool(raw.get("soft", False)),
+                    year=int(raw["year"]) if raw.get("year") is not None else None,
                 )
             )
         except (KeyError, ValueError, TypeError) as err:
@@ -228,7 +230,7 @@ def score(annotations: Path | Sequence[Path], root: Path | None = None) -> Repor
     documents = []
     for file, file_golds in by_file.items():
         source = read_document(base / file)
-        record = extract_document(source)
+        record = extract_document(source, year=_year_override(file, file_golds))
         predictions = [_prediction(file, c) for c in record.commitments]
         documents.append(score_document(file, file_golds, predictions))
     return Report(documents)
@@ -364,6 +366,18 @@ def _find_root(annotation: Path, golds: Iterable[Gold]) -> Path:
         if first is None or (parent / first.file).exists():
             return parent
     return Path.cwd()
+
+
+def _year_override(file: str, golds: Sequence[Gold]) -> int | None:
+    """The `--year` an analyst would give this document, as its records state it.
+
+    Minutes that date themselves "Thursday 9th March" leave the year to the user; scoring them
+    without it would count every due as wrong for a reason extraction must not guess around.
+    """
+    years = {g.year for g in golds if g.year is not None}
+    if len(years) > 1:
+        raise ValueError(f"{file}: annotations disagree on the year ({sorted(years)})")
+    return years.pop() if years else None
 
 
 def _prediction(file: str, candidate: CandidateCommitment) -> Prediction:
