@@ -192,6 +192,38 @@ POSITIVE: list[tuple[str, date | None, date | None, date | None, str, str]] = [
      S004, None, D(2024, 12, 4), "by Wednesday", "weekday"),
     ("The DCC will confirm next Tuesday.",
      S004, None, D(2024, 12, 3), "next Tuesday", "weekday"),
+    # The rest of a period lasts until its end; a bare "year end" is the financial year's.
+    ("The team will remain at its current strength for the rest of the financial year.",
+     D(2023, 3, 9), None, D(2023, 3, 31), "for the rest of the financial year", "period_end"),
+    ("Overtime will be capped for the remainder of the year.",
+     D(2023, 5, 2), None, D(2023, 12, 31), "for the remainder of the year", "period_end"),
+    ("The review will be completed by year end.",
+     D(2023, 5, 2), None, D(2024, 3, 31), "by year end", "period_end"),
+    ("The CFO will report the position at financial year-end.",
+     D(2023, 5, 2), None, D(2024, 3, 31), "at financial year-end", "period_end"),
+    # "from <month>": the start of something, when that month is the coming one.
+    ("The PCC requested that the data is included in the performance pack from April.",
+     D(2023, 3, 9), None, D(2023, 4, 30), "from April", "month"),
+    ("The new rota will apply from 1st April.",
+     D(2023, 11, 20), None, D(2024, 4, 1), "from 1st April", "explicit_date"),
+    # A revised date replaces the first one, whether or not the first is already past.
+    ("DCC to provide a written update by 21/11/2022 revised to 30/09/2023",
+     D(2023, 6, 21), None, D(2023, 9, 30), "revised to 30/09/2023", "explicit_date"),
+    ("CC to report by 31/07/2023, extended to 31/10/2023.",
+     D(2023, 6, 21), None, D(2023, 10, 31), "extended to 31/10/2023", "explicit_date"),
+    ("Head of Estates to present the options by the end of June, now due in September.",
+     D(2023, 6, 1), None, D(2023, 9, 30), "due in September", "month"),
+    ("ACC to circulate the plan by 30 June; deferred to the next meeting.",
+     D(2023, 6, 1), D(2023, 7, 12), D(2023, 7, 12), "to the next meeting", "next_meeting"),
+    ("Revised due date: 15/12/2023",
+     D(2023, 6, 1), None, D(2023, 12, 15), "Revised due date: 15/12/2023", "explicit_date"),
+    # A meeting outranks "for <month>", the subject; the named month's meeting is the next one.
+    ("ACC Grant to report abstraction figures for December to the January meeting.",
+     D(2023, 11, 14), D(2024, 1, 16), D(2024, 1, 16), "to the January meeting", "month_meeting"),
+    ("ACC Grant to report abstraction figures for December to the January meeting.",
+     D(2023, 11, 14), None, D(2024, 1, 31), "to the January meeting", "month_meeting"),
+    ("The CC to bring the business case to the February meeting.",
+     D(2023, 11, 14), D(2024, 1, 16), D(2024, 2, 29), "to the February meeting", "month_meeting"),
     # --- no meeting date: only phrases with their own year resolve ------------------------
     ("The review will be completed by 30 September 2024.",
      None, None, D(2024, 9, 30), "by 30 September 2024", "explicit_date"),
@@ -295,6 +327,14 @@ NEGATIVE: list[tuple[str, date | None]] = [
     ("The PCC thanked the force for the report.", S004),
     ("The panel met on Tuesday and agreed the terms of reference.", S004),
     ("Crime fell by 13.3% in the 12 months to March.", S004),
+    # "from": a span, a month just gone, a source of data.
+    ("The pilot will run from April to June.", D(2023, 3, 1)),
+    ("The pack will include the data from April.", D(2023, 6, 20)),
+    ("The force will compare figures from 2019.", S004),
+    ("The force will use the data from Q2.", S004),
+    # "year end" in a past clause; "the rest of" a past period.
+    ("The budget had been balanced at year end.", S004),
+    ("Demand had been high for the rest of the year.", S004),
 ]  # fmt: skip
 
 
