@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,40 @@ def test_action_repeated_in_summary_is_one_commitment_with_two_spans() -> None:
     )
     assert len(found) == 1
     assert len(found[0].evidence) == 2
+
+
+# -- deadlines carried from a question to its answer (seed 001) ---------------------------------
+
+ANSWER_ROWS: list[tuple[str, date | None]] = [
+    # an answer that only points back takes the question's deadline
+    (
+        "The PCC asked if all vacancies will be filled by the end of June. "
+        "The CC was confident that this would be achieved.",
+        date(2023, 6, 30),
+    ),
+    # its own time words win
+    (
+        "The PCC asked if all vacancies will be filled by the end of June. "
+        "The CC was confident that this would be achieved by September.",
+        date(2023, 9, 30),
+    ),
+    # a subject of its own may be another matter
+    (
+        "The PCC asked if all vacancies will be filled by the end of June. "
+        "The CC was confident that the new cohort would be trained.",
+        None,
+    ),
+    # only the sentence just before counts
+    (
+        "The PCC asked if all vacancies will be filled by the end of June. "
+        "The CC noted the national picture. The CC was confident that this would be achieved.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "due"), ANSWER_ROWS)
+def test_answer_takes_the_deadline_of_the_question_it_refers_to(body: str, due: date | None) -> None:
+    (commitment,) = _extract(body)
+    assert commitment.kind is CommitmentKind.ASSURANCE
+    assert commitment.due == due

@@ -27,7 +27,9 @@ speech is holding to account, so only his own acts become his commitments.
 Questions seeking reassurance (and any future after "asked"/"sought" until someone answers),
 descriptions of past or current work, conditional warnings ("would rise if …") and aspirations
 with no party ("it is hoped …") are not commitments. Soft intent ("looking to", "hopes to") is
-kept at confidence 0.5. The same promise stated twice in a meeting (body and summary list, or a
+kept at confidence 0.5. Deadlines come from the commitment's own words, except that an answer
+which only refers back ("The CC was confident that this would be achieved") takes the deadline
+of the question in the sentence before it. The same promise stated twice in a meeting (body and summary list, or a
 PDF repeat) becomes one commitment whose `evidence` lists every span.
 """
 
@@ -41,7 +43,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from promises.graph.model import CommitmentKind, Span
-from promises.ingest.deadlines import find_deadline
+from promises.ingest.deadlines import Deadline, find_deadline
 from promises.ingest.parties import PARTY_PATTERN, PartyResolver, is_pronoun
 from promises.ingest.records import CandidateCommitment, MeetingInfo, Party
 from promises.ingest.roles import OPCC
@@ -205,6 +207,11 @@ _ADDRESSEE = re.compile(
     r"\b(?:with|to)\s+(?:the\s+)?(?:PCC|OPCC|DPCC|panel|board|Commissioner)\b|\bat\s+the\b.*\bmeeting\b|"
     r"\b(?:over|in)\s+the\s+(?:coming|next)\b"
 )
+# "… that this would be achieved", "it will": a future whose subject points back to the question
+_ANAPHORIC_FUTURE = re.compile(
+    r"(?:^|\bthat\s+|\bconfident\s+|[,;]\s*)(?:this|that|it)\s+(?:would|will|is\s+going\s+to|should|can|could)\b",
+    re.IGNORECASE,
+)
 _HOW_CLAUSE = re.compile(r"^(?:how|what|why|where)\b", re.IGNORECASE)
 _NOT_FUTURE = re.compile(r"^(?:had|been|need|needs|like|welcome|appear|seem|give|know|rate)\b")
 _PERFECT = re.compile(r"^(?:been|had|[a-z]+ed|[a-z]+en)$")
@@ -248,7 +255,9 @@ def extract_commitments(
     previous: Sentence | None = None
     voices = _Voices()
     list_intro: tuple[Party, CommitmentKind] | None = None
+    asked: Deadline | None = None  # the deadline of a question in the sentence just before
     for sentence in sentences:
+        asked_before, asked = asked, None
         if (
             sentence.kind in (LineKind.HEADING, LineKind.LABEL)
             or sentence.kind is LineKind.NUMBERED
@@ -279,6 +288,9 @@ def extract_commitments(
             list_intro = _list_intro(sentence.flat, voices.last)
         if candidate is not None and sentence.duplicate_of is not None and candidate.rule == "list_item":
             candidate = None
+        if candidate is not None and asked_before is not None:
+            candidate = _answer_deadline(candidate, asked_before)
+        asked = _question_deadline(sentence, meeting)
         if candidate is not None:
             topics = tuple(e.node for e in vocabulary.find(normalise(candidate.text)))
             found.append(replace(candidate, topics=topics))
@@ -556,6 +568,31 @@ def _statement(
     if outcome_by and find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None:
         return make(CommitmentKind.ASSURANCE, last_speaker, "assurance_outcome", 0.7)
     return None
+
+
+def _question_deadline(sentence: Sentence, meeting: MeetingInfo) -> Deadline | None:
+    """The deadline a question puts to the force ("asked if all vacancies will be filled by
+    March 23'"), which an answer in the next sentence may take on (`_answer_deadline`)."""
+    flat = sentence.flat
+    if not _QUESTION.match(flat) or _answered_after(flat, 0):
+        return None
+    return find_deadline(flat, meeting.date.value, meeting.next_meeting)
+
+
+def _answer_deadline(candidate: CandidateCommitment, asked: Deadline) -> CandidateCommitment:
+    """An assurance that only refers back to the question before it takes the question's date.
+
+    "The CC was confident that this would be achieved" promises what was asked, by when it
+    was asked; its own words name no time. Any time words of its own win, and so does any
+    subject other than a bare "this"/"that"/"it", which may be a different matter.
+    """
+    if (
+        candidate.kind not in (CommitmentKind.ASSURANCE, CommitmentKind.UNDERTAKING)
+        or candidate.due_text
+        or not _ANAPHORIC_FUTURE.search(candidate.text)
+    ):
+        return candidate
+    return replace(candidate, due=asked.due, due_text=asked.due_text)
 
 
 def _futures(clause: str) -> list[re.Match[str]]:
