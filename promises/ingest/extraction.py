@@ -212,6 +212,8 @@ _ANAPHORIC_FUTURE = re.compile(
     r"(?:^|\bthat\s+|\bconfident\s+|[,;]\s*)(?:this|that|it)\s+(?:would|will|is\s+going\s+to|should|can|could)\b",
     re.IGNORECASE,
 )
+# "4.5 ", "12.3.1 ", "7. ": numbered minutes put the paragraph number before the speaker
+_PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}\.(?:\d{1,2}\.?){0,2}\s+(?=[A-Z(])")
 _HOW_CLAUSE = re.compile(r"^(?:how|what|why|where)\b", re.IGNORECASE)
 _NOT_FUTURE = re.compile(r"^(?:had|been|need|needs|like|welcome|appear|seem|give|know|rate)\b")
 _PERFECT = re.compile(r"^(?:been|had|[a-z]+ed|[a-z]+en)$")
@@ -258,11 +260,10 @@ def extract_commitments(
     asked: Deadline | None = None  # the deadline of a question in the sentence just before
     for sentence in sentences:
         asked_before, asked = asked, None
-        if (
-            sentence.kind in (LineKind.HEADING, LineKind.LABEL)
-            or sentence.kind is LineKind.NUMBERED
-            and len(sentence.flat.split()) < 8
-        ):
+        numbered = sentence.kind is LineKind.NUMBERED and _PARAGRAPH_NUMBER.match(sentence.text) is not None
+        if numbered and len(sentence.flat.split()) >= 8:
+            sentence = _without_paragraph_number(sentence)
+        if sentence.kind in (LineKind.HEADING, LineKind.LABEL) or numbered and len(sentence.flat.split()) < 8:
             section = _section(sentence.flat, section)
             if sentence.kind is not LineKind.LABEL or not _ACTION_LABEL.match(sentence.text):
                 if sentence.kind is LineKind.LABEL:
@@ -655,6 +656,18 @@ def _judge(
 
 
 # -- helpers, in call order ---------------------------------------------------------------------
+
+
+def _without_paragraph_number(sentence: Sentence) -> Sentence:
+    """ "4.5 The DCC confirmed …" read as "The DCC confirmed …", whose rules expect the subject first.
+
+    The span moves past the number too, so the commitment quotes the sentence, not the numbering.
+    """
+    number = _PARAGRAPH_NUMBER.match(sentence.text)
+    if number is None:
+        return sentence
+    text = sentence.text[number.end() :]
+    return replace(sentence, start=sentence.start + number.end(), text=text, flat_text=normalise(text))
 
 
 def _section(heading: str, current: str) -> str:
