@@ -196,6 +196,15 @@ KIND_ROWS: list[tuple[str, CommitmentKind | None]] = [
     ("The PCC asked whether the force would meet its target and the DCC said it would.", None),
     # negatives: a caution is not a promise (003)
     ("The CC responded that the force are on a path and that changes will take time.", None),
+    # a named party doing something outside the verb list; a thing's future state (holdout layouts)
+    ("The CEO stated that her office will translate all policy documents.", CommitmentKind.UNDERTAKING),
+    ("The DCC confirmed that the vetting backlog would be cleared by the end of Q2.", CommitmentKind.ASSURANCE),
+    ("The ACC stated that an action plan would be submitted within 28 days.", CommitmentKind.UNDERTAKING),
+    ("The CC noted the figures. She hoped to increase this to 45% over the next two years.", CommitmentKind.UNDERTAKING),
+    # numbered paragraphs: the number does not hide the speaker; later short sentences count
+    ("4.5 The DCC confirmed that all response officers would be trained within six months.", CommitmentKind.UNDERTAKING),
+    # negatives: what befalls a named party is not its act
+    ("The DCC said that the force would struggle to recruit detectives.", None),
     # negatives: a name after a preposition is not the subject (003)
     ("It is hoped the work being overseen by ACC Ellis will be finalised by the end of this month.", None),
 ]
@@ -258,7 +267,7 @@ ANSWER_ROWS: list[tuple[str, date | None]] = [
     # a subject of its own may be another matter
     (
         "The PCC asked if all vacancies will be filled by the end of June. "
-        "The CC was confident that the new cohort would be trained.",
+        "The CC was confident that the new cohort would be ready.",
         None,
     ),
     # only the sentence just before counts

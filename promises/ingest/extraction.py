@@ -88,7 +88,7 @@ _DIRECT = re.compile(
     rf"(?<![\w/])(?P<subject>{PARTY_PATTERN}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?:also\s+)?(?P<modal>will|shall|would|"
     r"is going to|are going to|intends? to|plans? to|has agreed to|have agreed to|agreed to|undertook to|"
     r"committed to|(?:is|are)\s+(?:also\s+)?(?:looking\s+forward|looking|hoping|aiming|planning)\s+to|"
-    r"hopes? to|aims? to|wants? to)\s+(?:also\s+)?(?P<verb>[a-z]+)\b(?:\s+(?P<next>[a-z]+))?"
+    r"hope[sd]? to|aims? to|wants? to)\s+(?:also\s+)?(?P<verb>[a-z]+)\b(?:\s+(?P<next>[a-z]+))?"
 )
 # a question put to the force: futures after it are what was asked about, not what was promised
 _QUESTION_CUE = re.compile(
@@ -186,7 +186,8 @@ _DELIVERABLE_PARTICIPLES = frozenset(
     """shared provided circulated sent presented reported brought prioritised reviewed scheduled held
     considered taken made undertaken conducted introduced developed launched published evaluated
     returned discussed fed picked monitored audited arranged given offered revisited replicated
-    refurbished adopted extended expanded commissioned tested trialled piloted published""".split()
+    refurbished adopted extended expanded commissioned tested trialled piloted published submitted
+    trained issued drafted refreshed revised updated""".split()
 )
 _OUTCOME_WORDS = re.compile(
     r"\b(?:seen|delivered|implemented|completed|achieved|realised|realized|live|in place|rolled out|"
@@ -201,6 +202,11 @@ _ASSURANCE_CUE = re.compile(
 _ASSURANCE_GIVEN = re.compile(
     rf"^(?:Assurance|Assurances|Reassurance)\s+(?:was|were)\s+(?:provided|given)(?:\s+by\s+(?P<who>{PARTY_PATTERN}))?"
     r"\s+that\b"
+)
+# what befalls a party rather than what it does: "the force would struggle", "will face"
+_NOT_ACTS = frozenset(
+    """struggle face suffer lose miss fail benefit depend require prefer feel find see hear remain
+    become get happen mean cost result affect impact say argue""".split()
 )
 _EXPECT_VERBS = frozenset({"anticipate", "expect", "foresee"})
 _ADDRESSEE = re.compile(
@@ -638,13 +644,19 @@ def _judge(
             verdict = CommitmentKind.UNDERTAKING, owner or speaker
         elif outcome or cue:
             verdict = CommitmentKind.ASSURANCE, owner or speaker
+        elif not is_party and _PERFECT.match(participle) and not _CONDITION.match(clause[future.end("verb") :]):
+            # "the backlog would be cleared by …": a thing's future state, vouched for by the speaker
+            verdict = CommitmentKind.ASSURANCE, speaker
     elif cue and (outcome or not is_party):
         verdict = CommitmentKind.ASSURANCE, owner or speaker
     elif not is_party:
         if _CONDITION.match(clause[future.end("verb") :]):
             return None  # "crime would rise if the funding was cut": a warning, not an assurance
         verdict = CommitmentKind.ASSURANCE, speaker
-    elif verb in _UNDERTAKING_VERBS:
+    elif verb in _UNDERTAKING_VERBS or (
+        explicit is not None and modal in ("will", "would", "shall") and verb not in _NOT_ACTS
+    ):
+        # a named party that will do something: the verb list only has to catch pronoun subjects
         verdict = (CommitmentKind.ASSURANCE if cue and not unit else CommitmentKind.UNDERTAKING), owner
     elif outcome or unit:
         verdict = CommitmentKind.ASSURANCE, owner
