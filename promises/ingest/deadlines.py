@@ -152,7 +152,7 @@ _CUE_BEFORE = re.compile(
     # Action logs carry a changed date after the first one: "by 21/11/2022 revised to 30/09/2023".
     r"|(?P<rev>" + _REVISED_VERB + r"\s+(?:to|until|till)"
     r"|(?:revised|new)(?:\s+(?:deadline|target\s+date|due\s+date|date))?(?=\s*:)"
-    r"|(?:revised|new)\s+(?:deadline|target\s+date|due\s+date)(?:\s+(?:of|is))?)"
+    r"|(?:revised|new)\s+(?:deadline|target\s+date|due\s+date|date)(?:\s+(?:of|is))?)"
     r"|(?:deadline|target\s+date|due\s+date)(?:\s+(?:of|is|for))?|due(?:\s+(?:by|on|in|at|for|before))?"
     r"|in|during|over|at|on|for|from)"
     # Action tables write "Due: 25.03.22"; a weekday may precede the date ("by Friday 31 March").

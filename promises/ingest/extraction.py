@@ -47,7 +47,8 @@ from promises.ingest.deadlines import Deadline, find_deadline
 from promises.ingest.parties import PARTY_PATTERN, PartyResolver, is_pronoun
 from promises.ingest.records import CandidateCommitment, MeetingInfo, Party
 from promises.ingest.roles import OPCC
-from promises.ingest.segmentation import LineKind, Sentence, normalise
+from promises.ingest.segmentation import Line, LineKind, Sentence, normalise
+from promises.ingest.tables import ACTION, DUE, OWNER, REF, STATUS, ActionTable, TableRow, find_action_tables, quote
 from promises.ingest.vocabulary import Vocabulary
 
 _ACTION_LABEL = re.compile(
@@ -220,6 +221,13 @@ _ANAPHORIC_FUTURE = re.compile(
 )
 # "4.5 ", "12.3.1 ", "7. ": numbered minutes put the paragraph number before the speaker
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}\.(?:\d{1,2}\.?){0,2}\s+(?=[A-Z(])")
+# "(Action PAB 22/01)" after a body sentence: the action log's row for it
+_CROSS_REF = re.compile(
+    r"\(\s*(?:see\s+)?actions?\s*(?:no\.?|ref\.?|number)?\s*:?\s*"
+    r"(?P<ref>(?:[A-Z]{1,6}\s?)?\d{1,4}(?:\s?[/.\-]\s?\d{1,4}){0,3})\s*\)\s*\.?$",
+    re.IGNORECASE,
+)
+_CLOSED = re.compile(r"^(?:closed?|complete[d]?|discharged|done|achieved|superseded|withdrawn)\b", re.IGNORECASE)
 _HOW_CLAUSE = re.compile(r"^(?:how|what|why|where)\b", re.IGNORECASE)
 _NOT_FUTURE = re.compile(r"^(?:had|been|need|needs|like|welcome|appear|seem|give|know|rate)\b")
 _PERFECT = re.compile(r"^(?:been|had|[a-z]+ed|[a-z]+en)$")
@@ -255,17 +263,33 @@ def extract_commitments(
     meeting: MeetingInfo,
     file: str,
     vocabulary: Vocabulary,
+    lines: Sequence[Line] = (),
 ) -> list[CandidateCommitment]:
-    """All commitments of one meeting, repeats merged, in order of first statement."""
+    """All commitments of one meeting, repeats merged, in order of first statement.
+
+    With the document's `lines`, action tables (`promises.ingest.tables`) are read row by row
+    instead of as sentences, and a body sentence that names its row ("(Action PAB 22/01)") is
+    the same commitment as that row.
+    """
     resolver = PartyResolver(meeting.attendees)
+    tables = find_action_tables(lines, lambda cell: resolver.resolve(cell) is not None) if lines else []
+    cross_refs: dict[str, int] = {}  # an action's reference -> the body commitment naming it
+    made_by: int | None = None  # index of the sentence that produced the last commitment
     found: list[CandidateCommitment] = []
     section = ""
     previous: Sentence | None = None
     voices = _Voices()
     list_intro: tuple[Party, CommitmentKind] | None = None
     asked: Deadline | None = None  # the deadline of a question in the sentence just before
-    for sentence in sentences:
+    for position, sentence in enumerate(sentences):
+        if tables and _in_table(sentence, tables):
+            continue
         asked_before, asked = asked, None
+        cross_ref = _CROSS_REF.search(sentence.flat) if "ction" in sentence.flat else None
+        if cross_ref is not None and cross_ref.start() == 0:
+            if found and made_by == position - 1:
+                cross_refs[_ref_key(cross_ref.group("ref"))] = len(found) - 1
+            continue
         numbered = sentence.kind is LineKind.NUMBERED and _PARAGRAPH_NUMBER.match(sentence.text) is not None
         if numbered and len(sentence.flat.split()) >= 8:
             sentence = _without_paragraph_number(sentence)
@@ -301,8 +325,13 @@ def extract_commitments(
         if candidate is not None:
             topics = tuple(e.node for e in vocabulary.find(normalise(candidate.text)))
             found.append(replace(candidate, topics=topics))
+            made_by = position
+            if cross_ref is not None:
+                cross_refs[_ref_key(cross_ref.group("ref"))] = len(found) - 1
         if sentence.duplicate_of is None:
             previous = sentence
+    if tables:
+        _add_table_rows(found, tables, cross_refs, lines, resolver, meeting, file, vocabulary)
     return _merge_repeats(found)
 
 
@@ -668,6 +697,97 @@ def _judge(
 
 
 # -- helpers, in call order ---------------------------------------------------------------------
+
+
+def _in_table(sentence: Sentence, tables: Sequence[ActionTable]) -> bool:
+    return any(table.start <= sentence.start < table.end for table in tables)
+
+
+def _ref_key(ref: str) -> str:
+    return re.sub(r"\s+", "", ref).upper()
+
+
+def _add_table_rows(
+    found: list[CandidateCommitment],
+    tables: Sequence[ActionTable],
+    cross_refs: dict[str, int],
+    lines: Sequence[Line],
+    resolver: PartyResolver,
+    meeting: MeetingInfo,
+    file: str,
+    vocabulary: Vocabulary,
+) -> None:
+    """Each open row of each action table, as an action; a row a body sentence named by its
+    reference joins that sentence's commitment, whose owner and due the row then states."""
+    for table in tables:
+        for row in table.rows:
+            made = _row_commitment(row, lines, resolver, meeting, file)
+            if made is None:
+                continue
+            made = replace(made, topics=tuple(e.node for e in vocabulary.find(normalise(made.text))))
+            body = cross_refs.get(_ref_key(row.text(REF))) if row.column(REF) else None
+            if body is not None:
+                found[body] = _combine(found[body], made)
+            else:
+                found.append(made)
+    found.sort(key=lambda c: c.span.start)
+
+
+def _row_commitment(
+    row: TableRow, lines: Sequence[Line], resolver: PartyResolver, meeting: MeetingInfo, file: str
+) -> CandidateCommitment | None:
+    """One row of an action table as an action, or None when it is closed or names no action.
+
+    The Status cell overrides the Due cell when it gives a date ("Ongoing – revised date
+    30.06.22"): logs record slippage there. A row marked complete reports past work.
+    """
+    actions = row.column(ACTION)
+    status = row.text(STATUS)
+    if not actions or _CLOSED.match(status):
+        return None
+    first, last = actions[0], actions[-1]
+    whole = quote(lines, first.start, last.end)
+    contiguous = all(
+        not quote(lines, a.end, b.start).strip() for a, b in zip(actions, actions[1:], strict=False)
+    )
+    if contiguous:
+        text, span, evidence = whole, Span(file, first.start, last.end), (Span(file, first.start, last.end),)
+    else:  # a laid-out cell wraps between other columns: quote its pieces one by one
+        text, span = first.text, Span(file, first.start, first.end)
+        evidence = tuple(Span(file, a.start, a.end) for a in actions)
+    owner_text = row.text(OWNER)
+    owner = _resolve_list(owner_text, resolver) if owner_text else None
+    if owner is None:
+        directive = _DIRECTIVE.match(normalise(text))
+        owner = resolver.resolve(directive.group("owner")) if directive else None
+    when, due_text = _row_deadline(row, text, meeting)
+    return CandidateCommitment(
+        kind=CommitmentKind.ACTION,
+        span=span,
+        text=text,
+        owner=owner,
+        requested_by=None,
+        due=when.due if when else None,
+        due_text=due_text,
+        confidence=1.0 if owner is not None else 0.8,
+        rule="action_log",
+        evidence=evidence,
+        key=_key(text),
+    )
+
+
+def _row_deadline(row: TableRow, text: str, meeting: MeetingInfo) -> tuple[Deadline | None, str]:
+    day, following = meeting.date.value, meeting.next_meeting
+    status = normalise(row.text(STATUS))
+    revised = find_deadline(status, day, following) if status else None
+    if revised is not None and revised.due is not None:
+        return revised, revised.due_text
+    cell = normalise(row.text(DUE))
+    stated = find_deadline(f"by {cell}", day, following) if cell else None
+    if stated is not None:
+        return stated, cell
+    in_text = find_deadline(normalise(text), day, following)
+    return in_text, in_text.due_text if in_text else ""
 
 
 def _without_paragraph_number(sentence: Sentence) -> Sentence:
