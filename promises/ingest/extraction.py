@@ -360,7 +360,7 @@ def _match(
             CommitmentKind.ACTION, sentence, 0, cut, party, None, 1.0, "action_owner_after", meeting, file
         )
     ref = _REF_CODE.match(sentence.text)
-    if ref:
+    if ref and _looks_like_action(sentence.text[ref.end() :], meeting):
         rest = sentence.text[ref.end() :]
         directive = _DIRECTIVE.match(" ".join(rest.split()))
         party = resolver.resolve(directive.group("owner")) if directive else None
@@ -396,7 +396,11 @@ def _match(
             )
     if flat.endswith(":"):
         return None  # introduces a list; the items are judged one by one
-    if section == "actions" and sentence.kind in (LineKind.BULLET, LineKind.TEXT, LineKind.NUMBERED):
+    if (
+        section == "actions"
+        and sentence.kind in (LineKind.BULLET, LineKind.TEXT, LineKind.NUMBERED)
+        and _looks_like_action(flat, meeting)
+    ):
         start = len(sentence.text) - len(sentence.text.lstrip("•-* \t0123456789.)"))
         return _candidate(
             CommitmentKind.ACTION,
@@ -416,6 +420,29 @@ def _match(
     if _QUESTION.match(flat) and not _answered_after(flat, 0):
         return None
     return _statement(sentence, resolver, voices.last, meeting, file)
+
+
+def _looks_like_action(text: str, meeting: MeetingInfo) -> bool:
+    """Whether an item under an actions heading or an item code is a task, not narrative.
+
+    "Updates are recorded in the action log" and an agenda title after "Ref 02/17/04/2024" sit
+    where actions do but task nobody: an action names a party and a verb, opens with an
+    imperative ("Provide …"), speaks of the future, or states a deadline.
+    """
+    flat = normalise(text).lstrip("•-*–— \t0123456789.):")
+    if not flat:
+        return False
+    if _DIRECTIVE.match(flat) or _FUTURE.search(flat):
+        return True
+    first = flat.split(" ", 1)[0]
+    if first[:1].isupper() and first.lower() in _UNDERTAKING_VERBS:
+        return True
+    if re.search(r"\bto\s+(?:be\s+)?(?P<verb>[a-z]+)", flat) and any(
+        m.group("verb") in _UNDERTAKING_VERBS or m.group("verb") in _DELIVERABLE_PARTICIPLES
+        for m in re.finditer(r"\bto\s+(?:be\s+)?(?P<verb>[a-z]+)", flat)
+    ):
+        return True
+    return find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None
 
 
 def _action_line(

@@ -25,6 +25,7 @@ _PAGE_FURNITURE = re.compile(
     r"(?:official|official[- ]sensitive|not protectively marked|protect|restricted)\s*)\s*$",
     re.IGNORECASE,
 )
+_RUNNING_FOOTER = re.compile(r"^.{0,150}?(?:\s{2,}|\s[–|-]\s)page\s+\d+\s+of\s+\d+\s*$", re.IGNORECASE)
 _TERMINAL = re.compile(r"""[.!?;:]["'”’)\]]*\s*$""")
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*(?=\s+(?:[A-Z0-9•(\"'“‘]|$))|[.!?]["'”’)\]]*$""")
 _ABBREVIATIONS = re.compile(
@@ -36,6 +37,8 @@ _OWNER_ONLY_ACTION = re.compile(
     r"(?:(?!to\b)[\w/&.,'’-]+\s*){1,4}$",
     re.IGNORECASE,
 )
+# an item code at the start of a line: "Ref 01/21/06/2023", "02/17/04/2024"
+_REF_LEAD = re.compile(r"^\s*(?:Ref\.?\s*)?\d{1,3}/\d{1,2}/\d{1,2}/\d{2,4}\b", re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 _WORD = re.compile(r"\S+")
 _SPACE = re.compile(r"\s+")
@@ -166,7 +169,7 @@ def _classify(raw: str) -> LineKind:
     stripped = raw.strip()
     if not stripped:
         return LineKind.BLANK
-    if _PAGE_FURNITURE.match(stripped):
+    if _PAGE_FURNITURE.match(stripped) or "age" in stripped and _RUNNING_FOOTER.match(stripped):
         return LineKind.FURNITURE
     if _ACTION.match(stripped):
         return LineKind.ACTION
@@ -204,6 +207,8 @@ def _continues(current: list[Line], line: Line) -> bool:
         return False  # "2. Finance" opens an agenda item, whatever the line before lacked
     if _OWNER_ONLY_ACTION.search(last.text):
         return False  # "Action: RJ" closes the action before it; the next line is a new item
+    if _REF_LEAD.match(last.text) and line.start > last.end + 1 and line.text.strip()[:1].isupper():
+        return False  # "Ref 02/17/04/2024   Minutes of the previous meeting", a blank, then the item's text
     if _TERMINAL.search(last.text):
         return False
     stripped = line.text.strip()
