@@ -56,6 +56,29 @@ CASES = [
             ("Tracey Onslow", "Deputy Police and Crime Commissioner", "DPCC", "DPCC", False, True),
         ],
     ),
+    # accented given names and a hyphenated surname before a comma (Welsh boards)
+    (
+        "PRESENT: Alun Rhys-Morgan, Police and Crime Commissioner (PCC); Siân Prydderch, Chief Constable (CC)",
+        [
+            ("Alun Rhys-Morgan", "Police and Crime Commissioner", "PCC", "PCC", False, False),
+            ("Siân Prydderch", "Chief Constable", "CC", "CC", False, False),
+        ],
+    ),
+    # two columns side by side, entries wrapping within their column (pdftotext -layout)
+    (
+        "PRESENT                                   IN ATTENDANCE\n"
+        "Joanna Whitcombe – Police and Crime       Matthew Crane – Chief Constable (CC)\n"
+        "Commissioner (PCC)                        Elaine Forsyth – T/Deputy Chief Constable\n"
+        "Hannah Okoro – Chief Executive, OPCC      (T/DCC)\n"
+        "(CEO)                                     Paul Lindqvist – Head of Crime",
+        [
+            ("Joanna Whitcombe", "Police and Crime Commissioner", "PCC", "PCC", False, False),
+            ("Hannah Okoro", "Chief Executive", "CEO", "CEO", False, False),
+            ("Matthew Crane", "Chief Constable", "CC", "CC", False, False),
+            ("Elaine Forsyth", "Deputy Chief Constable", "DCC", "T/DCC", True, False),
+            ("Paul Lindqvist", "Head of Crime", "", "", False, False),
+        ],
+    ),
 ]
 
 
@@ -75,3 +98,14 @@ def test_spans_point_at_the_line() -> None:
 def test_header_fields_are_not_people() -> None:
     text = "- Venue West Mercia Police HQ\n- Chair: John Campion\n• Pippa Mills – Chief Constable (CC)"
     assert [a.name for a in parse_attendance(split_lines(text), "f")] == ["Pippa Mills"]
+
+
+def test_spans_of_an_entry_wrapped_in_its_column_point_at_its_first_piece() -> None:
+    text = (
+        "PRESENT                                   IN ATTENDANCE\n"
+        "Joanna Whitcombe – Police and Crime       Matthew Crane – Chief Constable (CC)\n"
+        "Commissioner (PCC)                        Paul Lindqvist – Head of Crime\n"
+    )
+    found = {a.name: text[a.span.start : a.span.end] for a in parse_attendance(split_lines(text), "f.txt")}
+    assert found["Joanna Whitcombe"] == "Joanna Whitcombe – Police and Crime"
+    assert found["Matthew Crane"] == "Matthew Crane – Chief Constable (CC)"

@@ -3,15 +3,18 @@
 Seen shapes: "John Campion, Police and Crime Commissioner (PCC)"; "Claire Richardson – Head of
 Policy (CR)"; "Chris Jensen-Policy Officer (CJ)"; "Richard Cooper-T/ Chief Constable (T/CC)";
 "John Campion Police and Crime Commissioner (PCC)" with no separator; "Jane Doe (JD) – Head of
-Estates"; rank before name ("Supt Jane Doe – …"); table rows split by tabs; and a flattened
-two-column table where the names come first, one per line, then the roles in the same order.
+Estates"; rank before name ("Supt Jane Doe – …"); table rows split by tabs; a flattened
+two-column table where the names come first, one per line, then the roles in the same order;
+and two columns of entries side by side as `pdftotext -layout` prints them, each entry wrapping
+within its column ("Joanna Whitcombe – Police and Crime      Matthew Crane – Chief Constable"
+over "Commissioner (PCC)      Elaine Forsyth – …"), read one column after the other.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from promises.graph.model import Span
 from promises.ingest.records import Attendee
@@ -24,9 +27,16 @@ _LABEL = re.compile(
     r"apologies received|name|capacity)\s*:?\s*",
     re.IGNORECASE,
 )
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)"
+# Latin-1 letters too: Siân, Seán, Zoë, Chloé are names as much as Sian
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_NAME_TOKEN = (
+    rf"(?:[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]'[{_UPPER}][{_LOWER}]+"
+    rf"|Mc[{_UPPER}][{_LOWER}]+|[{_UPPER}]\.)"
+)
 _NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|di|le|la)\s+)?{_NAME_TOKEN}){{1,3}}$")
 _SEPARATOR = re.compile(r"\s*(?:,|\s[–—-]\s?|[–—]|-(?=\s*[A-Z]/?)|\t+|:)\s*")
+_GLUED_HYPHEN = re.compile(r"^\s*-\s*$")  # "Jensen-Policy Officer": weaker than a comma or a dash
+_COLUMN_GAP = re.compile(r"[^\S\t]{3,}")  # three spaces or more between columns, never a tab
 _INITIALS_AFTER_NAME = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<abbr>[A-Z]{2,4})\)\s*[,–—-]?\s*(?P<role>.+)$")
 _ROLE_START = re.compile(
     r"\b(?:(?:T|A)\s*/|Temporary|Acting|Interim|Police|Chief|Deputy|Assistant|Assitant|Head|Senior|Policy|"
@@ -53,7 +63,8 @@ class _Cell:
 
 def parse_attendance(lines: Sequence[Line], file: str) -> list[Attendee]:
     """Attendees and apologies found in the header region of a meeting."""
-    region = _join_semicolon_lists(_header_region(lines))
+    region, first_pieces = _unfold_columns(_header_region(lines))
+    region = _join_semicolon_lists(region)
     attendees: list[Attendee] = []
     pending_names: list[_Cell] = []
     pending_apology: list[_Cell] = []
@@ -75,6 +86,9 @@ def parse_attendance(lines: Sequence[Line], file: str) -> list[Attendee]:
         for cell in _cells(raw, rest_offset):
             person = _parse_entry(cell, file, apologies)
             if person is not None:
+                if line.start in first_pieces:  # an entry joined across lines: point at its first piece
+                    end = min(person.span.end, first_pieces[line.start])
+                    person = replace(person, span=Span(file, person.span.start, end))
                 attendees.append(person)
                 continue
             if _is_name(cell.text):
@@ -128,6 +142,96 @@ def _header_region(lines: Sequence[Line]) -> list[Line]:
             seen_people = True
         out.append(line)
     return out
+
+
+def _unfold_columns(region: list[Line]) -> tuple[list[Line], dict[int, int]]:
+    """Two columns of entries side by side, read as the left column then the right one.
+
+    A run of lines whose text sits either side of the same gap (three or more spaces, at the
+    same position on at least two lines) is a two-column table. Each column's pieces are joined
+    back into entries: a piece that does not open with a name ("Commissioner (PCC)",
+    "(T/DCC)") carries on the entry above it. An entry joined from several pieces is a line of
+    its own whose text is no longer the source's; the second value maps its start to the end of
+    its first piece, so spans can point at real text.
+    """
+    out: list[Line] = []
+    first_pieces: dict[int, int] = {}
+    index = 0
+    while index < len(region):
+        run, boundary = _column_run(region, index)
+        if not run:
+            out.append(region[index])
+            index += 1
+            continue
+        left: list[Line] = []
+        right: list[Line] = []
+        for line in run:
+            for piece in _pieces(line):
+                (right if piece.start - line.start >= boundary - 2 else left).append(piece)
+        for column in (left, right):
+            out.extend(_join_wrapped(column, first_pieces))
+        index += len(run)
+    return out, first_pieces
+
+
+def _pieces(line: Line) -> list[Line]:
+    out = []
+    start = 0
+    for gap in [*_COLUMN_GAP.finditer(line.text), None]:
+        end = gap.start() if gap is not None else len(line.text)
+        text = line.text[start:end]
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            out.append(Line(line.start + start + lead, line.start + end, text.strip(), LineKind.TEXT))
+        if gap is not None:
+            start = gap.end()
+    return out
+
+
+def _column_run(region: list[Line], index: int) -> tuple[list[Line], int]:
+    """The two-column run starting at `region[index]` and the right column's offset, if any."""
+    pieces = _pieces(region[index])
+    if len(pieces) != 2 or "\t" in region[index].text:
+        return [], 0
+    boundary = pieces[1].start - region[index].start
+    run = [region[index]]
+    both = 1
+    for line in region[index + 1 :]:
+        if "\t" in line.text or line.start != run[-1].end + 1:
+            break  # a blank line or a tab table ends it
+        found = _pieces(line)
+        offsets = [p.start - line.start for p in found]
+        if len(found) == 2 and abs(offsets[1] - boundary) <= 2:
+            both += 1
+        elif len(found) == 1 and (abs(offsets[0] - boundary) <= 2 or found[0].end - line.start < boundary - 2):
+            pass
+        else:
+            break
+        run.append(line)
+    return (run, boundary) if both >= 2 else ([], 0)
+
+
+def _join_wrapped(column: list[Line], first_pieces: dict[int, int]) -> list[Line]:
+    entries: list[list[Line]] = []
+    for piece in column:
+        opens = _LABEL.match(piece.text) or _opens_entry(piece.text)
+        if entries and not opens:
+            entries[-1].append(piece)
+        else:
+            entries.append([piece])
+    out = []
+    for entry in entries:
+        text = " ".join(p.text for p in entry)
+        if len(entry) > 1:
+            first_pieces[entry[0].start] = entry[0].end
+        out.append(Line(entry[0].start, entry[0].start + len(text), text, LineKind.TEXT))
+    return out
+
+
+def _opens_entry(text: str) -> bool:
+    """Whether a column piece starts a new "Name – Role" entry rather than carrying one on."""
+    head = re.split(r"\s*(?:[,(–—:]|\s-\s)", _strip_rank(text)[0], maxsplit=1)[0]
+    return _is_name(head)
 
 
 def _join_semicolon_lists(region: list[Line]) -> list[Line]:
@@ -192,7 +296,12 @@ def _parse_entry(cell: _Cell, file: str, apologies: bool) -> Attendee | None:
         name, rank = _strip_rank(match.group("name"))
         return _attendee(name, match.group("role") or rank, match.group("abbr"), cell, file, apologies)
     name, rank = _strip_rank(text)
-    for sep in _SEPARATOR.finditer(name):
+    separators = list(_SEPARATOR.finditer(name))
+    # "Alun Rhys-Morgan, Police and Crime Commissioner": the comma splits, not the surname's hyphen
+    ordered = [s for s in separators if not _GLUED_HYPHEN.match(s.group())] + [
+        s for s in separators if _GLUED_HYPHEN.match(s.group())
+    ]
+    for sep in ordered:
         left, right = name[: sep.start()].strip(), name[sep.end() :].strip()
         if _is_name(left) and right and (_is_role(right) or split_abbrev(right)[1] or rank):
             role_text, abbrev = split_abbrev(right)
