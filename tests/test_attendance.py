@@ -58,7 +58,8 @@ CASES = [
     ),
     # accented given names and a hyphenated surname before a comma (Welsh boards)
     (
-        "PRESENT: Alun Rhys-Morgan, Police and Crime Commissioner (PCC); Siân Prydderch, Chief Constable (CC)",
+        "PRESENT: Alun Rhys-Morgan, Police and Crime Commissioner (PCC); "
+        "Siân Prydderch, Chief Constable (CC)",
         [
             ("Alun Rhys-Morgan", "Police and Crime Commissioner", "PCC", "PCC", False, False),
             ("Siân Prydderch", "Chief Constable", "CC", "CC", False, False),

@@ -198,11 +198,20 @@ KIND_ROWS: list[tuple[str, CommitmentKind | None]] = [
     ("The CC responded that the force are on a path and that changes will take time.", None),
     # a named party doing something outside the verb list; a thing's future state (holdout layouts)
     ("The CEO stated that her office will translate all policy documents.", CommitmentKind.UNDERTAKING),
-    ("The DCC confirmed that the vetting backlog would be cleared by the end of Q2.", CommitmentKind.ASSURANCE),
+    (
+        "The DCC confirmed that the vetting backlog would be cleared by the end of Q2.",
+        CommitmentKind.ASSURANCE,
+    ),
     ("The ACC stated that an action plan would be submitted within 28 days.", CommitmentKind.UNDERTAKING),
-    ("The CC noted the figures. She hoped to increase this to 45% over the next two years.", CommitmentKind.UNDERTAKING),
+    (
+        "The CC noted the figures. She hoped to increase this to 45% over the next two years.",
+        CommitmentKind.UNDERTAKING,
+    ),
     # numbered paragraphs: the number does not hide the speaker; later short sentences count
-    ("4.5 The DCC confirmed that all response officers would be trained within six months.", CommitmentKind.UNDERTAKING),
+    (
+        "4.5 The DCC confirmed that all response officers would be trained within six months.",
+        CommitmentKind.UNDERTAKING,
+    ),
     # negatives: what befalls a named party is not its act
     ("The DCC said that the force would struggle to recruit detectives.", None),
     # negatives: a name after a preposition is not the subject (003)
@@ -284,3 +293,77 @@ def test_answer_takes_the_deadline_of_the_question_it_refers_to(body: str, due: 
     (commitment,) = _extract(body)
     assert commitment.kind is CommitmentKind.ASSURANCE
     assert commitment.due == due
+
+
+# -- action tables, however flattened (holdout layouts) --------------------------------------------
+
+STACKED_LOG = """4.4 The PCC requested a breakdown of repeat victims by area. (Action PAB 23/01)
+
+ACTION LOG
+Action No.
+Action
+Owner
+Due
+Status
+PAB 22/31
+Provide an update on the evaluation of the drone pilot
+ACC
+31.01.23
+Ongoing – revised date 30.06.23
+PAB 22/34
+Circulate the delivery plan to Board members
+DCC
+14.02.23
+Complete
+PAB 23/01
+Provide the PCC with a breakdown of repeat victims by area
+DCC
+25.04.23
+Open
+"""
+
+LAYOUT_LOG = """ACTIONS ARISING
+Ref              Action                                          Owner          Deadline
+01/14/03/2023    Share the custody inspection action plan        ACC            15/05/2023
+                 with the Commissioner
+02/14/03/2023    Provide a written update on hotspot patrol      DCC            Q2
+                 outcomes to the panel
+
+Date of next meeting: Tuesday 13 June 2023
+"""
+
+
+def test_stacked_action_log_reads_rows_and_joins_the_body_sentence_naming_its_row() -> None:
+    found = _extract(STACKED_LOG)
+    assert len(found) == 2
+    drone = next(c for c in found if c.text.startswith("Provide an update"))
+    assert (drone.kind, drone.owner and drone.owner.role_abbrev, drone.due) == (
+        CommitmentKind.ACTION,
+        "ACC",
+        date(2023, 6, 30),  # the status cell's revised date, not the Due cell's
+    )
+    assert not any(c.text.startswith("Circulate") for c in found)  # a completed row reports past work
+    body = next(c for c in found if c.text.startswith("The PCC requested"))
+    assert (body.kind, body.owner and body.owner.role_abbrev, body.due) == (
+        CommitmentKind.ACTION,
+        "DCC",
+        date(2023, 4, 25),
+    )
+    assert len(body.evidence) == 2
+
+
+def test_laid_out_action_table_reads_wrapped_cells_down_their_columns() -> None:
+    found = _extract(LAYOUT_LOG)
+    got = [(c.text, c.owner and c.owner.role_abbrev, c.due, len(c.evidence)) for c in found]
+    assert got == [
+        ("Share the custody inspection action plan", "ACC", date(2023, 5, 15), 2),
+        ("Provide a written update on hotspot patrol", "DCC", date(2023, 9, 30), 2),
+    ]
+
+
+def test_narrative_under_an_action_heading_is_not_an_action() -> None:
+    body = (
+        "3. ACTION LOG\n3.1 The Board reviewed the action log. "
+        "Updates are recorded at the end of these minutes."
+    )
+    assert _extract(body) == []

@@ -203,7 +203,9 @@ def _column_run(region: list[Line], index: int) -> tuple[list[Line], int]:
         offsets = [p.start - line.start for p in found]
         if len(found) == 2 and abs(offsets[1] - boundary) <= 2:
             both += 1
-        elif len(found) == 1 and (abs(offsets[0] - boundary) <= 2 or found[0].end - line.start < boundary - 2):
+        elif len(found) == 1 and (
+            abs(offsets[0] - boundary) <= 2 or found[0].end - line.start < boundary - 2
+        ):
             pass
         else:
             break

@@ -529,7 +529,9 @@ def _numeric_dates(ctx: _Context) -> list[Deadline]:
     return out
 
 
-def _may_start_from(ctx: _Context, m: re.Match[str], cue: _Cue | None, month: int, *, year_given: bool) -> bool:
+def _may_start_from(
+    ctx: _Context, m: re.Match[str], cue: _Cue | None, month: int, *, year_given: bool
+) -> bool:
     """Whether a "from" cue may introduce this date as the day something starts.
 
     "from April to June" is a span, not a start. Without a year, "from April" is a start only
@@ -561,7 +563,9 @@ def _day_months(ctx: _Context) -> list[Deadline]:
             else:
                 due = _next_day_month(day, month, ctx.meeting)
             cue = _find_cue(ctx.sentence, m.start())
-            if not _may_start_from(ctx, m, cue, month, year_given=year_text is not None or two_digit is not None):
+            if not _may_start_from(
+                ctx, m, cue, month, year_given=year_text is not None or two_digit is not None
+            ):
                 continue
             hit = _accept(ctx, m, due, "explicit_date", weak=_DATE_WEAK, cue=cue)
             if hit is not None:

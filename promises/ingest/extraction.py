@@ -29,8 +29,8 @@ descriptions of past or current work, conditional warnings ("would rise if …")
 with no party ("it is hoped …") are not commitments. Soft intent ("looking to", "hopes to") is
 kept at confidence 0.5. Deadlines come from the commitment's own words, except that an answer
 which only refers back ("The CC was confident that this would be achieved") takes the deadline
-of the question in the sentence before it. The same promise stated twice in a meeting (body and summary list, or a
-PDF repeat) becomes one commitment whose `evidence` lists every span.
+of the question in the sentence before it. The same promise stated twice in a meeting (body and
+summary list, or a PDF repeat) becomes one commitment whose `evidence` lists every span.
 """
 
 from __future__ import annotations
@@ -48,7 +48,17 @@ from promises.ingest.parties import PARTY_PATTERN, PartyResolver, is_pronoun
 from promises.ingest.records import CandidateCommitment, MeetingInfo, Party
 from promises.ingest.roles import OPCC
 from promises.ingest.segmentation import Line, LineKind, Sentence, normalise
-from promises.ingest.tables import ACTION, DUE, OWNER, REF, STATUS, ActionTable, TableRow, find_action_tables, quote
+from promises.ingest.tables import (
+    ACTION,
+    DUE,
+    OWNER,
+    REF,
+    STATUS,
+    ActionTable,
+    TableRow,
+    find_action_tables,
+    quote,
+)
 from promises.ingest.vocabulary import Vocabulary
 
 _ACTION_LABEL = re.compile(
@@ -227,7 +237,9 @@ _CROSS_REF = re.compile(
     r"(?P<ref>(?:[A-Z]{1,6}\s?)?\d{1,4}(?:\s?[/.\-]\s?\d{1,4}){0,3})\s*\)\s*\.?$",
     re.IGNORECASE,
 )
-_CLOSED = re.compile(r"^(?:closed?|complete[d]?|discharged|done|achieved|superseded|withdrawn)\b", re.IGNORECASE)
+_CLOSED = re.compile(
+    r"^(?:closed?|complete[d]?|discharged|done|achieved|superseded|withdrawn)\b", re.IGNORECASE
+)
 _HOW_CLAUSE = re.compile(r"^(?:how|what|why|where)\b", re.IGNORECASE)
 _NOT_FUTURE = re.compile(r"^(?:had|been|need|needs|like|welcome|appear|seem|give|know|rate)\b")
 _PERFECT = re.compile(r"^(?:been|had|[a-z]+ed|[a-z]+en)$")
@@ -700,7 +712,9 @@ def _judge(
             verdict = CommitmentKind.UNDERTAKING, owner or speaker
         elif outcome or cue:
             verdict = CommitmentKind.ASSURANCE, owner or speaker
-        elif not is_party and _PERFECT.match(participle) and not _CONDITION.match(clause[future.end("verb") :]):
+        elif (
+            not is_party and _PERFECT.match(participle) and not _CONDITION.match(clause[future.end("verb") :])
+        ):
             # "the backlog would be cleared by …": a thing's future state, vouched for by the speaker
             verdict = CommitmentKind.ASSURANCE, speaker
     elif cue and (outcome or not is_party):
@@ -773,12 +787,13 @@ def _row_commitment(
     if not actions or _CLOSED.match(status):
         return None
     first, last = actions[0], actions[-1]
-    whole = quote(lines, first.start, last.end)
     contiguous = all(
         not quote(lines, a.end, b.start).strip() for a, b in zip(actions, actions[1:], strict=False)
     )
+    evidence: tuple[Span, ...]
     if contiguous:
-        text, span, evidence = whole, Span(file, first.start, last.end), (Span(file, first.start, last.end),)
+        text, span = quote(lines, first.start, last.end), Span(file, first.start, last.end)
+        evidence = (span,)
     else:  # a laid-out cell wraps between other columns: quote its pieces one by one
         text, span = first.text, Span(file, first.start, first.end)
         evidence = tuple(Span(file, a.start, a.end) for a in actions)

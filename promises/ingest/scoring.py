@@ -30,7 +30,7 @@ from promises.ingest.roles import FORCE, OPCC
 from promises.ingest.segmentation import normalise
 
 ANNOTATIONS = Path(__file__).resolve().parents[2] / "tests" / "data" / "annotations"
-DEFAULT_FILES = ("seeds.jsonl", "layouts.jsonl")
+DEFAULT_FILES = ("seeds.jsonl", "layouts.jsonl", "holdout.jsonl")
 ATTRIBUTES = ("kind", "owner_role", "person", "due")
 WORST = 15
 
@@ -50,6 +50,8 @@ class Floor:
 FLOORS: dict[str, Floor] = {
     "seeds.jsonl": Floor(f1=0.95, owner=0.98, person=0.98, due=0.96),
     "layouts.jsonl": Floor(f1=0.98, owner=0.98, person=0.98, due=0.98),
+    # First run, blind: F1 0.700, due 0.857; these floors follow the general fixes it revealed.
+    "holdout.jsonl": Floor(f1=0.96, owner=0.98, person=0.98, due=0.93),
 }
 
 
@@ -342,7 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--annotations",
         type=Path,
         action="append",
-        help="a .jsonl annotation file (repeatable; default: seeds and layouts)",
+        help="a .jsonl annotation file (repeatable; default: seeds, layouts and holdout)",
     )
     parser.add_argument("--floors", action="store_true", help="fail when a file scores below its floor")
     args = parser.parse_args(argv)

@@ -36,10 +36,12 @@ _HEADER_CELLS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for column, pattern in (
         (REF, r"(?:action\s+)?(?:ref(?:erence)?|no|number|#|id|item)\.?"),
         (ACTION, r"actions?(?:\s+(?:description|required|agreed|point))?|description|details?"),
-        (OWNER, r"(?:action\s+)?owners?|lead(?:\s+officer)?|responsib(?:le|ility)(?:\s+officer)?|by\s+whom|who"),
+        (OWNER, r"(?:action\s+)?owners?|lead(?:\s+officer)?|responsib(?:le|ility)(?:\s+officer)?|"
+         r"by\s+whom|who"),
         (DUE, r"due(?:\s+(?:date|by))?|deadline|target(?:\s+date)?|date\s+due|by\s+when|timescales?|"
          r"completion\s+date|when"),
-        (STATUS, r"(?:current\s+)?status|rag(?:\s+status)?|progress(?:\s+update)?|updates?|comments?|outcome"),
+        (STATUS, r"(?:current\s+)?status|rag(?:\s+status)?|progress(?:\s+update)?|updates?|comments?|"
+         r"outcome"),
         (OTHER, r"date(?:\s+(?:raised|agreed|opened|of\s+meeting))?|meeting(?:\s+date)?|minute(?:\s+ref)?|"
          r"source|priority|theme"),
     )
@@ -265,7 +267,12 @@ def _cell_column(
     short = len(text.split()) <= _MAX_CELL_WORDS
     dated = short and _is_date(text)
     opened = row is not None and any(c == ACTION for c, _ in row)
-    if REF in names and _REF_CELL.match(text) and not (dated and opened) and (row is None or any(c != REF for c, _ in row)):
+    if (
+        REF in names
+        and _REF_CELL.match(text)
+        and not (dated and opened)
+        and (row is None or any(c != REF for c, _ in row))
+    ):
         return REF  # "31.01.22" after a row's action is its due date, not the next row's reference
     if STATUS in names and _STATUS_CELL.match(text):
         return STATUS
@@ -283,4 +290,6 @@ def _is_date(text: str) -> bool:
 
 
 def _row_has_more_than_action(row: list[tuple[str, Fragment]]) -> bool:
-    return any(column == ACTION for column, _ in row) and any(column not in (ACTION, REF) for column, _ in row)
+    return any(column == ACTION for column, _ in row) and any(
+        column not in (ACTION, REF) for column, _ in row
+    )
