@@ -65,6 +65,17 @@ CASES = [
             ("Siân Prydderch", "Chief Constable", "CC", "CC", False, False),
         ],
     ),
+    # one line of "Name (Role – ABBR)" entries, commas inside the brackets too (other forces)
+    (
+        "Members: Ann Lee (Police, Fire and Crime Commissioner – PFCC), Cath Bligh (Chief Constable – CC)\n"
+        "Officers: Owen Maddox (Chief Finance Officer, OPFCC – CFO), Supt Laura Hale (Head of Contact)",
+        [
+            ("Ann Lee", "Police, Fire and Crime Commissioner", "", "PFCC", False, False),
+            ("Cath Bligh", "Chief Constable", "CC", "CC", False, False),
+            ("Owen Maddox", "Chief Finance Officer", "CFO", "CFO", False, False),
+            ("Laura Hale", "Head of Contact", "", "", False, False),
+        ],
+    ),
     # two columns side by side, entries wrapping within their column (pdftotext -layout)
     (
         "PRESENT                                   IN ATTENDANCE\n"

@@ -24,7 +24,8 @@ from promises.ingest.segmentation import Line, LineKind
 _BULLET = re.compile(r"^\s*(?:[•●▪◦·\-*–]|\d{1,2}[.)])\s+")
 _LABEL = re.compile(
     r"^\s*(?:[-•]\s*)?(attendance|attendees|present|in attendance|also present|apologies|"
-    r"apologies received|name|capacity)\s*:?\s*",
+    r"apologies received|name|capacity|(?:board\s+|panel\s+)?members(?:\s+present)?|"
+    r"officers(?:\s+present|\s+in\s+attendance)?)\s*:?\s*",
     re.IGNORECASE,
 )
 # Latin-1 letters too: Siân, Seán, Zoë, Chloé are names as much as Sian
@@ -37,6 +38,11 @@ _NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|di|le|la)\s+)?{_NA
 _SEPARATOR = re.compile(r"\s*(?:,|\s[–—-]\s?|[–—]|-(?=\s*[A-Z]/?)|\t+|:)\s*")
 _GLUED_HYPHEN = re.compile(r"^\s*-\s*$")  # "Jensen-Policy Officer": weaker than a comma or a dash
 _COLUMN_GAP = re.compile(r"[^\S\t]{3,}")  # three spaces or more between columns, never a tab
+# "Catherine Bligh (Chief Constable – CC)": the role, and its abbreviation, inside the brackets
+_ROLE_IN_BRACKETS = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]{3,}?)(?:\s*[–—-]\s*(?P<abbr>[A-Z][A-Za-z/]{1,6}))?\)$")
+_NAME_THEN_BRACKET = re.compile(
+    rf"^\s*(?i:{RANKS.pattern.removeprefix('^')})?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\s*\("
+)
 _INITIALS_AFTER_NAME = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<abbr>[A-Z]{2,4})\)\s*[,–—-]?\s*(?P<role>.+)$")
 _ROLE_START = re.compile(
     r"\b(?:(?:T|A)\s*/|Temporary|Acting|Interim|Police|Chief|Deputy|Assistant|Assitant|Head|Senior|Policy|"
@@ -77,7 +83,7 @@ def parse_attendance(lines: Sequence[Line], file: str) -> list[Attendee]:
             word = label.group(1).casefold()
             if word.startswith("apolog"):
                 apologies = True
-            elif word in ("attendance", "attendees", "present", "in attendance", "also present"):
+            else:
                 apologies = False
             raw = raw[label.end() :]
             rest_offset = line.start + label.end()
@@ -262,6 +268,8 @@ def _cells(raw: str, offset: int) -> list[_Cell]:
     cells = [(c, i) for c, i in _split_tabs(raw) if c.strip()]
     if len(cells) == 1 and raw.count(";") >= 1:
         cells = [(c, i) for c, i in _split_on(raw, ";") if c.strip()]
+    if len(cells) == 1 and raw.count("(") >= 2:
+        cells = _bracketed_entries(raw) or cells
     if len(cells) == 2 and _is_name(cells[0][0].strip()) and _is_role(cells[1][0].strip()):
         (first, i), (second, j) = cells
         start = offset + i + len(first) - len(first.lstrip())
@@ -274,6 +282,23 @@ def _cells(raw: str, offset: int) -> list[_Cell]:
         text = cell[skip:].rstrip()
         out.append(_Cell(text, offset + index + skip, offset + index + skip + len(text)))
     return out
+
+
+def _bracketed_entries(raw: str) -> list[tuple[str, int]]:
+    """ "A (Chief Constable – CC), B (Chief Executive, OPCC – CEO)": split at commas outside
+    brackets, but only when every piece is a name followed by its bracketed role."""
+    pieces: list[tuple[str, int]] = []
+    depth, start = 0, 0
+    for index, char in enumerate(raw):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            pieces.append((raw[start:index], start))
+            start = index + 1
+    pieces.append((raw[start:], start))
+    pieces = [(p, i) for p, i in pieces if p.strip()]
+    if len(pieces) < 2 or not all(_NAME_THEN_BRACKET.match(p) for p, _ in pieces):
+        return []
+    return pieces
 
 
 def _split_tabs(raw: str) -> list[tuple[str, int]]:
@@ -298,6 +323,10 @@ def _parse_entry(cell: _Cell, file: str, apologies: bool) -> Attendee | None:
         name, rank = _strip_rank(match.group("name"))
         return _attendee(name, match.group("role") or rank, match.group("abbr"), cell, file, apologies)
     name, rank = _strip_rank(text)
+    bracketed = _ROLE_IN_BRACKETS.match(name)
+    if bracketed and _is_name(bracketed.group("name")) and _is_role(bracketed.group("role")):
+        role_text, abbrev = bracketed.group("role"), bracketed.group("abbr") or ""
+        return _attendee(bracketed.group("name"), role_text, abbrev, cell, file, apologies)
     separators = list(_SEPARATOR.finditer(name))
     # "Alun Rhys-Morgan, Police and Crime Commissioner": the comma splits, not the surname's hyphen
     ordered = [s for s in separators if not _GLUED_HYPHEN.match(s.group())] + [
