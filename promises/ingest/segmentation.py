@@ -18,7 +18,10 @@ from enum import StrEnum
 
 _BULLET = re.compile(r"^\s*(?:[•●▪◦·\-*–]|o(?=\s)|\(?[a-z]\)|\(?[ivx]{1,4}\))\s*")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[A-Z]\.)\s+(?=\S)")
-_ACTION = re.compile(r"^\s*(?:[•\-*]\s*)?actions?\b\s*(?:\d+\s*)?[:\-–—]", re.IGNORECASE)
+# "Action:", "ACTION 3 –", "ACTION 43/23/1:", "Action 38/23/4 (CC) –"
+_ACTION = re.compile(
+    r"^\s*(?:[•\-*]\s*)?actions?\b\s*(?:\d[\w/.\-]*\s*)?(?:\([^()]{1,40}\)\s*)?[:\-–—]", re.IGNORECASE
+)
 _LABEL = re.compile(r"^\s*(?:[-•]\s*)?[A-Z][A-Za-z /&]{1,30}:\s")
 _PAGE_FURNITURE = re.compile(
     r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+|-\s*\d+\s*-|\d{1,3}|\d\s\d|"
@@ -39,6 +42,8 @@ _OWNER_ONLY_ACTION = re.compile(
 )
 # an item code at the start of a line: "Ref 01/21/06/2023", "02/17/04/2024"
 _REF_LEAD = re.compile(r"^\s*(?:Ref\.?\s*)?\d{1,3}/\d{1,2}/\d{1,2}/\d{2,4}\b", re.IGNORECASE)
+_ITEM_CODE = re.compile(r"^\s*(?:Ref\.?\s*)?(?P<code>\d{1,3}(?:/\d{1,4}){2,3})\b", re.IGNORECASE)
+_DATE_LIKE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:\d\d|\d{4})")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 _WORD = re.compile(r"\S+")
 _SPACE = re.compile(r"\s+")
@@ -209,6 +214,9 @@ def _continues(current: list[Line], line: Line) -> bool:
         return False  # "Action: RJ" closes the action before it; the next line is a new item
     if _REF_LEAD.match(last.text) and line.start > last.end + 1 and line.text.strip()[:1].isupper():
         return False  # "Ref 02/17/04/2024   Minutes of the previous meeting", a blank, then the item's text
+    code = _ITEM_CODE.match(line.text)
+    if code is not None and not _DATE_LIKE.fullmatch(code.group("code")):
+        return False  # "45/23/1  DCC  Site visit …": each coded item of a list is its own
     if _TERMINAL.search(last.text):
         return False
     stripped = line.text.strip()
