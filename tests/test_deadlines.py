@@ -224,6 +224,19 @@ POSITIVE: list[tuple[str, date | None, date | None, date | None, str, str]] = [
      D(2023, 11, 14), None, D(2024, 1, 31), "to the January meeting", "month_meeting"),
     ("The CC to bring the business case to the February meeting.",
      D(2023, 11, 14), D(2024, 1, 16), D(2024, 2, 29), "to the February meeting", "month_meeting"),
+    # A bare "this year" bounding a future clause: a question's deadline, which an answer that
+    # only says "it would" takes on (004; it was a negative row before answers inherited dates).
+    ("The PCC asked if the force would be running Op Presence again this year.",
+     S004, None, D(2024, 12, 31), "this year", "period_end"),
+    # "before" a period: by the eve of its start; "week commencing": by that week's Sunday.
+    ("The DCC was confident that the suite would be operational before the summer.",
+     D(2023, 10, 19), None, D(2024, 5, 31), "before the summer", "season"),
+    ("The report will be ready before April.",
+     D(2023, 10, 19), None, D(2024, 3, 31), "before April", "month"),
+    ("Body-worn video will be issued before Christmas.",
+     D(2023, 2, 10), None, D(2023, 12, 24), "before Christmas", "festive"),
+    ("It would go live in the week commencing 11 December.",
+     D(2023, 10, 19), None, D(2023, 12, 17), "week commencing 11 December", "explicit_date"),
     # --- no meeting date: only phrases with their own year resolve ------------------------
     ("The review will be completed by 30 September 2024.",
      None, None, D(2024, 9, 30), "by 30 September 2024", "explicit_date"),
@@ -292,7 +305,6 @@ NEGATIVE: list[tuple[str, date | None]] = [
      "be done.", S004),
     ("The T/CC highlighted positively that total recorded crime had seen a 9% reduction so far "
      "this year.", S004),
-    ("The PCC asked if the force would be running Op Presence again this year.", S004),
     # 002 and 000: years in comparisons and listings.
     ("West Mercia is 1 of a small no. of forces whose CPS referral rates for rape cases is higher "
      "than in 2016.", S002),
@@ -335,6 +347,9 @@ NEGATIVE: list[tuple[str, date | None]] = [
     # "year end" in a past clause; "the rest of" a past period.
     ("The budget had been balanced at year end.", S004),
     ("Demand had been high for the rest of the year.", S004),
+    # a bare "this year" looking back
+    ("The force will report that crime had fallen by 9% so far this year.", S004),
+    ("Training took place in the week commencing 4 September.", D(2023, 10, 19)),
 ]  # fmt: skip
 
 

@@ -212,6 +212,23 @@ KIND_ROWS: list[tuple[str, CommitmentKind | None]] = [
         "4.5 The DCC confirmed that all response officers would be trained within six months.",
         CommitmentKind.UNDERTAKING,
     ),
+    # action lines with item numbers, a bracketed owner, or "Owner – task" (other forces)
+    (
+        "ACTION 43/23/1: Supt Ellis – circulate the plan to the OPCC – by 30 November 2023.",
+        CommitmentKind.ACTION,
+    ),
+    (
+        "Action 38/23/4 (CC) – report on rural crime staffing: ongoing; now due January 2024.",
+        CommitmentKind.ACTION,
+    ),
+    # requests naming what should happen to the deliverable
+    ("The PCC asked for the abandonment figures to be included in the next report.", CommitmentKind.REQUEST),
+    (
+        "The PCC requested that progress against the plan is reported to the Board quarterly.",
+        CommitmentKind.REQUEST,
+    ),
+    # negatives: an action reported done
+    ("Action 38/23/2 (DCC) – publish the revised stop and search policy: complete.", None),
     # negatives: what befalls a named party is not its act
     ("The DCC said that the force would struggle to recruit detectives.", None),
     # negatives: a name after a preposition is not the subject (003)
@@ -278,6 +295,12 @@ ANSWER_ROWS: list[tuple[str, date | None]] = [
         "The PCC asked if all vacancies will be filled by the end of June. "
         "The CC was confident that the new cohort would be ready.",
         None,
+    ),
+    # a bare yes to a question put mid-sentence is an assurance with the question's deadline
+    (
+        "The PCC welcomed the plan and asked whether the force would meet its target this year. "
+        "The CC replied that it would.",
+        date(2023, 12, 31),
     ),
     # only the sentence just before counts
     (
@@ -367,3 +390,20 @@ def test_narrative_under_an_action_heading_is_not_an_action() -> None:
         "Updates are recorded at the end of these minutes."
     )
     assert _extract(body) == []
+
+
+def test_the_promising_clause_gives_the_deadline_not_another_clause_of_the_sentence() -> None:
+    (commitment,) = _extract(
+        "The CC said that the force would need to find savings by 2025/26 and that a savings "
+        "programme would be brought to the Board in December."
+    )
+    assert (commitment.due, commitment.due_text) == (date(2023, 12, 31), "in December")
+
+
+def test_a_summary_item_with_the_same_reference_is_the_same_action() -> None:
+    found = _extract(
+        "ACTION 45/23/1: DCC – arrange a site visit for Board members – by 30 June 2023.\n\n"
+        "Summary of actions\n45/23/1  DCC   Site visit for Board members   30/06/2023\n"
+    )
+    assert len(found) == 1
+    assert len(found[0].evidence) == 2

@@ -101,7 +101,7 @@ _STRONG = frozenset(
 _WEAK = frozenset({"in", "during", "over", "at", "on", "for"})
 # "from April": the day something starts, so the month (or day) is the latest it may begin. Only
 # dates take it; "data from Q2" and "from 2019" are nearly always a source or a baseline.
-_DATE_WEAK = _WEAK | {"from"}
+_DATE_WEAK = _WEAK | {"from", "week of"}
 _DURATION_STRONG = frozenset({"within", "in", "by"})
 _DURATION_WEAK = frozenset({"over", "during"})
 _PERIOD_STRONG = _STRONG | {"later", "within"}
@@ -143,6 +143,7 @@ _REVISED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CUE_REVISED = re.compile(_REVISED_VERB + r"\s|(?:revised|new)\b", re.IGNORECASE)
+_LOOKS_BACK = re.compile(r"\b(?:so\s+far|earlier|to\s+date|already|previously)\s*\Z", re.IGNORECASE)
 # "from April to June" is a span; its start is not a deadline.
 _RANGE_AFTER = re.compile(r"\s*(?:to|until|till|through|-|–|—)\s", re.IGNORECASE)
 
@@ -154,7 +155,9 @@ _CUE_BEFORE = re.compile(
     r"|(?:revised|new)(?:\s+(?:deadline|target\s+date|due\s+date|date))?(?=\s*:)"
     r"|(?:revised|new)\s+(?:deadline|target\s+date|due\s+date|date)(?:\s+(?:of|is))?)"
     r"|(?:deadline|target\s+date|due\s+date)(?:\s+(?:of|is|for))?|due(?:\s+(?:by|on|in|at|for|before))?"
-    r"|in|during|over|at|on|for|from)"
+    r"|in|during|over|at|on|for|from"
+    # "in the week commencing 11 December", "w/c 11/12/23": any day up to that week's Sunday
+    r"|(?P<week>week\s+(?:commencing|beginning|starting)(?:\s+on)?|w/[cb]|w\.[cb]\.))"
     # Action tables write "Due: 25.03.22"; a weekday may precede the date ("by Friday 31 March").
     # "for the rest of the financial year" lasts until the period's end, like "the end of".
     r"(?:\s*:\s*|\s+)(?P<the>the\s+)?"
@@ -363,6 +366,8 @@ def _find_cue(sentence: str, target_start: int) -> _Cue | None:
     word = " ".join(m["cue"].lower().split())
     if m["rev"] is not None:
         word = "revised"
+    elif m["week"] is not None:
+        word = "week of"
     elif word.startswith(("deadline", "target date", "due date")):
         word = "deadline"
     elif word.startswith("due"):
@@ -370,6 +375,29 @@ def _find_cue(sentence: str, target_start: int) -> _Cue | None:
     edge = m["edge"]
     norm_edge = None if edge is None else ("start" if edge.lower() in {"start", "beginning"} else "end")
     return _Cue(word, m.start(), norm_edge, m["the"] is not None and norm_edge is None)
+
+
+def _week_of(day: date | None, cue: _Cue | None) -> date | None:
+    """The Sunday ending the week that "week commencing <day>" names."""
+    if day is None or cue is None or cue.word != "week of":
+        return day
+    return day + timedelta(days=6 - day.weekday())
+
+
+def _bounds_future(sentence: str, start: int) -> bool:
+    """Whether a bare "this year" at `start` limits a forward-looking clause, not "so far this
+    year" or "earlier this year", which look back."""
+    clause = _clause_before(sentence, start)
+    return _looks_forward(clause) and not _LOOKS_BACK.search(clause)
+
+
+def _before(cue: _Cue | None) -> bool:
+    """ "before April", "prior to the summer": by the last day before the period begins.
+
+    Only for periods: "before the 30th of Sept deadline" names the deadline day itself, and
+    "before the end of March" is the end of March.
+    """
+    return cue is not None and cue.word in ("before", "prior to") and cue.edge is None
 
 
 def _clause_before(sentence: str, pos: int) -> str:
@@ -523,6 +551,7 @@ def _numeric_dates(ctx: _Context) -> list[Deadline]:
         cue = _find_cue(ctx.sentence, m.start())
         if not _may_start_from(ctx, m, cue, int(m["m"]), year_given=True):
             continue
+        due = _week_of(due, cue)
         hit = _accept(ctx, m, due, "explicit_date", weak=_DATE_WEAK, cue=cue)
         if hit is not None:
             out.append(hit)
@@ -567,6 +596,7 @@ def _day_months(ctx: _Context) -> list[Deadline]:
                 ctx, m, cue, month, year_given=year_text is not None or two_digit is not None
             ):
                 continue
+            due = _week_of(due, cue)
             hit = _accept(ctx, m, due, "explicit_date", weak=_DATE_WEAK, cue=cue)
             if hit is not None:
                 out.append(hit)
@@ -586,8 +616,11 @@ def _months(ctx: _Context) -> list[Deadline]:
         month = _month_number(m["mon"])
         cue = _find_cue(ctx.sentence, m.start())
         first_day = cue is not None and cue.edge == "start"
+        before = _before(cue)
 
-        def on(year: int, month: int = month, first_day: bool = first_day) -> date:
+        def on(year: int, month: int = month, first_day: bool = first_day, before: bool = before) -> date:
+            if before:
+                return date(year, month, 1) - timedelta(days=1)
             return date(year, month, 1) if first_day else _month_end(year, month)
 
         due: date | None
@@ -627,11 +660,13 @@ def _years(ctx: _Context) -> list[Deadline]:
             continue
         year, financial = parsed
         cue = _find_cue(ctx.sentence, m.start())
-        first_day = cue is not None and cue.edge == "start"
+        first_day = cue is not None and cue.edge == "start" or _before(cue)
         if financial:
             due = date(year - 1, 4, 1) if first_day else date(year, 3, 31)
         else:
             due = date(year, 1, 1) if first_day else date(year, 12, 31)
+        if _before(cue):
+            due -= timedelta(days=1)
         hit = _accept(ctx, m, due, "financial_year" if financial else "year", cue=cue)
         if hit is not None:
             out.append(hit)
@@ -668,7 +703,12 @@ def _quarters(ctx: _Context) -> list[Deadline]:
     out = []
     for m in _QUARTER_TARGET.finditer(ctx.sentence):
         cue = _find_cue(ctx.sentence, m.start())
-        due = _quarter_due(_quarter_number(m), m, ctx.meeting, cue is not None and cue.edge == "start")
+        before = _before(cue)
+        due = _quarter_due(
+            _quarter_number(m), m, ctx.meeting, cue is not None and cue.edge == "start" or before
+        )
+        if due is not None and before:
+            due -= timedelta(days=1)
         hit = _accept(ctx, m, due, "quarter", cue=cue)
         if hit is not None:
             out.append(hit)
@@ -715,9 +755,14 @@ def _periods(ctx: _Context) -> list[Deadline]:
             continue  # a bare "the year" is only a deadline as "the end of the year"
         if ends and unit == "year" and not rel:
             unit = "financial year"
-        first_day = cue is not None and cue.edge == "start" and not ends
+        before = _before(cue) and not ends
+        first_day = cue is not None and cue.edge == "start" and not ends or before
         due = None if ctx.meeting is None else _period_due(unit, ahead, ctx.meeting, first_day)
-        hit = _accept(ctx, m, due, "period_end", strong=_PERIOD_STRONG, forward=ahead, cue=cue)
+        if due is not None and before:
+            due -= timedelta(days=1)
+        # "would achieve its target this year": the current period, bounding a future clause
+        current = cue is None and rel in ("this", "current") and _bounds_future(ctx.sentence, m.start())
+        hit = _accept(ctx, m, due, "period_end", strong=_PERIOD_STRONG, forward=ahead or current, cue=cue)
         if hit is not None:
             out.append(hit)
     return out
@@ -784,6 +829,12 @@ def _seasons(ctx: _Context) -> list[Deadline]:
         def end(year: int, end_month: int = end_month) -> date:
             return _month_end(year, end_month)
 
+        cue = _find_cue(ctx.sentence, m.start())
+        if _before(cue):  # "before the summer": by the eve of its first month
+
+            def end(year: int, end_month: int = end_month) -> date:
+                return _month_end(year, end_month) + relativedelta(months=-2, day=1) - timedelta(days=1)
+
         year_text = m["y4"] or (m["y2"] and str(_two_digit_year(m["y2"])))
         due: date | None
         if year_text:
@@ -791,7 +842,7 @@ def _seasons(ctx: _Context) -> list[Deadline]:
             due = end(int(year_text) + (1 if season == "winter" else 0))
         else:
             due = _on_or_after(end, ctx.meeting)
-        hit = _accept(ctx, m, due, "season", cue=_find_cue(ctx.sentence, m.start()))
+        hit = _accept(ctx, m, due, "season", cue=cue)
         if hit is not None:
             out.append(hit)
     return out
@@ -804,7 +855,9 @@ def _festive(ctx: _Context) -> list[Deadline]:
     for m in _FESTIVE.finditer(ctx.sentence):
         cue = _find_cue(ctx.sentence, m.start())
         if m["xmas"] is not None:
-            month, day = 12, (31 if m["period"] else 25)
+            month, day = 12, (31 if m["period"] else 24 if _before(cue) else 25)
+        elif _before(cue):
+            month, day = 12, 31
         elif cue is not None and cue.word in _STRONG:
             month, day = 1, 1
         else:

@@ -245,8 +245,21 @@ _ADDRESSEE = re.compile(
 )
 # "… that this would be achieved", "it will": a future whose subject points back to the question
 _ANAPHORIC_FUTURE = re.compile(
-    r"(?:^|\bthat\s+|\bconfident\s+|[,;]\s*)(?:this|that|it)\s+(?:would|will|is\s+going\s+to|should|can|could)\b",
+    r"(?:^|\bthat\s+|\bconfident\s+|[,;]\s*|\b(?:said|replied|responded|confirmed|stated|assured)\s+)"
+    r"(?:this|that|it)\s+(?:would|will|is\s+going\s+to|should|can|could)\b",
     re.IGNORECASE,
+)
+# a question asked mid-sentence: "The PFCC welcomed the progress and asked whether …"
+_ASKS = re.compile(
+    r"\b(?:asked|queried|questioned)\s+(?:the\s+\S+\s+)?(?:whether|if|when)\b|\bsought\s+(?:re)?assurance\b"
+    r"|\bwanted\s+to\s+know\b",
+    re.IGNORECASE,
+)
+# a bare yes to the question before: "The CC replied that it would."
+_ELLIPTICAL_ANSWER = re.compile(
+    rf"^(?:{PARTY_PATTERN}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+)?"
+    r"(?:said|replied|responded|confirmed|stated|assured(?:\s+the\s+\w+)?|advised)\s+(?:that\s+)?"
+    r"(?:it|this|they|he|she|we|the\s+force)\s+(?:would|will|could|can|should)(?:\s+(?:be|do))?\s*[.!]?$"
 )
 # "4.5 ", "12.3.1 ", "7. ": numbered minutes put the paragraph number before the speaker
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}\.(?:\d{1,2}\.?){0,2}\s+(?=[A-Z(])")
@@ -259,6 +272,7 @@ _CROSS_REF = re.compile(
 _CLOSED = re.compile(
     r"^(?:closed?|complete[d]?|discharged|done|achieved|superseded|withdrawn)\b", re.IGNORECASE
 )
+_THAT = re.compile(r"\bthat\s+|;\s*")
 _HOW_CLAUSE = re.compile(r"^(?:how|what|why|where)\b", re.IGNORECASE)
 _NOT_FUTURE = re.compile(r"^(?:had|been|need|needs|like|welcome|appear|seem|give|know|rate)\b")
 _PERFECT = re.compile(r"^(?:been|had|[a-z]+ed|[a-z]+en)$")
@@ -312,10 +326,12 @@ def extract_commitments(
     voices = _Voices()
     list_intro: tuple[Party, CommitmentKind] | None = None
     asked: Deadline | None = None  # the deadline of a question in the sentence just before
+    questioned = False  # whether the sentence just before asked a question
     for position, sentence in enumerate(sentences):
         if tables and _in_table(sentence, tables):
             continue
         asked_before, asked = asked, None
+        question_before, questioned = questioned, False
         cross_ref = _CROSS_REF.search(sentence.flat) if "ction" in sentence.flat else None
         if cross_ref is not None and cross_ref.start() == 0:
             if found and made_by == position - 1:
@@ -350,9 +366,18 @@ def extract_commitments(
             list_intro = _list_intro(sentence.flat, voices.last)
         if candidate is not None and sentence.duplicate_of is not None and candidate.rule == "list_item":
             candidate = None
+        if candidate is None and question_before and _ELLIPTICAL_ANSWER.match(sentence.flat):
+            # "The CC replied that it would.": yes to the question, which says what and by when
+            speaker = voices.last
+            if speaker is not None and not _is_overseer(speaker):
+                candidate = _candidate(
+                    CommitmentKind.ASSURANCE, sentence, 0, len(sentence.text), speaker, None, 0.8,
+                    "assurance_answer", meeting, file,
+                )  # fmt: skip
         if candidate is not None and asked_before is not None:
             candidate = _answer_deadline(candidate, asked_before)
-        asked = _question_deadline(sentence, meeting)
+        questioned = _asks(sentence.flat)
+        asked = _question_deadline(sentence, meeting) if questioned else None
         if candidate is not None:
             topics = tuple(e.node for e in vocabulary.find(normalise(candidate.text)))
             candidate = replace(candidate, topics=topics)
@@ -600,9 +625,11 @@ def _statement(
     confidence = 0.5 if soft else 0.8
 
     def make(
-        kind: CommitmentKind, owner: Party | None, rule: str, conf: float = confidence
+        kind: CommitmentKind, owner: Party | None, rule: str, conf: float = confidence, focus: str = ""
     ) -> CandidateCommitment | None:
-        return _candidate(kind, sentence, 0, len(sentence.text), owner, None, conf, rule, meeting, file)
+        return _candidate(
+            kind, sentence, 0, len(sentence.text), owner, None, conf, rule, meeting, file, focus
+        )
 
     provided = _ASSURANCE_GIVEN.match(flat)
     if provided:
@@ -626,7 +653,8 @@ def _statement(
         verdicts.sort(key=lambda item: not item[1][2])
         for future, (kind, owner, _named) in verdicts[:1]:
             soft_here = soft or future.group("modal") == "could"
-            return make(kind, owner, kind.value, 0.5 if soft_here else confidence)
+            focus = clause[_clause_start(clause, future.start()) :]
+            return make(kind, owner, kind.value, 0.5 if soft_here else confidence, focus)
         on_track = re.search(r"\bon track to\s+(\w+)", clause)
         if on_track and speaker is not None and not _is_overseer(speaker):
             owner = _clause_owner(clause[: on_track.start()], resolver, speaker)
@@ -687,13 +715,28 @@ def _statement(
     return None
 
 
+def _clause_start(clause: str, position: int) -> int:
+    """Where the reported clause holding `position` begins: after the last "that" before it."""
+    start = 0
+    for joint in _THAT.finditer(clause, 0, position):
+        start = joint.end()
+    return start
+
+
+def _asks(flat: str) -> bool:
+    """Whether a sentence puts a question nobody answers within it ("The PCC … asked whether …")."""
+    if _QUESTION.match(flat):
+        return not _answered_after(flat, 0)
+    ask = _ASKS.search(flat)
+    return ask is not None and not _answered_after(flat, ask.end())
+
+
 def _question_deadline(sentence: Sentence, meeting: MeetingInfo) -> Deadline | None:
     """The deadline a question puts to the force ("asked if all vacancies will be filled by
     March 23'"), which an answer in the next sentence may take on (`_answer_deadline`)."""
     flat = sentence.flat
-    if not _QUESTION.match(flat) or _answered_after(flat, 0):
-        return None
-    return find_deadline(flat, meeting.date.value, meeting.next_meeting)
+    ask = _ASKS.search(flat)
+    return find_deadline(flat[ask.start() :] if ask else flat, meeting.date.value, meeting.next_meeting)
 
 
 def _answer_deadline(candidate: CandidateCommitment, asked: Deadline) -> CandidateCommitment:
@@ -1031,7 +1074,14 @@ def _candidate(
     rule: str,
     meeting: MeetingInfo,
     file: str,
+    focus: str = "",
 ) -> CandidateCommitment | None:
+    """A commitment quoting `sentence.text[start:end]`.
+
+    `focus` is the reported clause that carries the promise, when the sentence has others: its
+    own deadline wins ("the force would need savings by 2025/26 and that a programme would be
+    brought to the Board in December" is due in December).
+    """
     raw = sentence.text[start:end]
     lead = len(raw) - len(raw.lstrip())
     trail = len(raw) - len(raw.rstrip())
@@ -1039,7 +1089,9 @@ def _candidate(
     text = raw.strip()
     if len(text) < 12:
         return None
-    deadline = find_deadline(normalise(text), meeting.date.value, meeting.next_meeting)
+    deadline = find_deadline(focus, meeting.date.value, meeting.next_meeting) if focus else None
+    if deadline is None:
+        deadline = find_deadline(normalise(text), meeting.date.value, meeting.next_meeting)
     if requested_by is None and kind is CommitmentKind.ACTION:
         requested_by = None
     evidence = [span]
