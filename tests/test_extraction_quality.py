@@ -227,6 +227,11 @@ KIND_ROWS: list[tuple[str, CommitmentKind | None]] = [
         "The PCC requested that progress against the plan is reported to the Board quarterly.",
         CommitmentKind.REQUEST,
     ),
+    # "they" after one person speaks is what was just named, not the speaker (holdout layouts)
+    (
+        "The DCC said that two officers had been appointed and that they would start in May.",
+        CommitmentKind.ASSURANCE,
+    ),
     # negatives: an action reported done
     ("Action 38/23/2 (DCC) – publish the revised stop and search policy: complete.", None),
     # negatives: what befalls a named party is not its act

@@ -1042,9 +1042,16 @@ def _resolve_list(text: str, resolver: PartyResolver) -> Party | None:
 
 
 def _clause_owner(subject_text: str, resolver: PartyResolver, speaker: Party) -> Party | None:
-    """The party a clause's subject names; the speaker for a pronoun; None for any other noun."""
+    """The party a clause's subject names; the speaker for a pronoun; None for any other noun.
+
+    "They" is the speaker only when the speaker is a body ("the force … they would"); after one
+    person speaks it points at the things or people just named ("two officers had been
+    appointed and that they would start in May"), which are not a party.
+    """
     # "… and said the force would publish": the speech verb of a second clause is not its subject
     subject = _CLAUSE_LEAD.sub("", subject_text.strip(" ,"))
+    if subject.casefold() == "they" and (speaker.person or speaker.role_abbrev):
+        return None
     if not subject or is_pronoun(subject) or subject.casefold() in ("they", "we"):
         return speaker
     whole = _WHOLE_PARTY.fullmatch(subject)
