@@ -50,8 +50,10 @@ class Floor:
 FLOORS: dict[str, Floor] = {
     "seeds.jsonl": Floor(f1=0.95, owner=0.98, person=0.98, due=0.96),
     "layouts.jsonl": Floor(f1=0.98, owner=0.98, person=0.98, due=0.98),
-    # First run, blind: F1 0.700, due 0.857; these floors follow the general fixes it revealed.
-    "holdout.jsonl": Floor(f1=0.95, owner=0.98, person=0.98, due=0.87),
+    # Blind first runs: Cwm Tawel + Harrowfield F1 0.700 (due 0.857); Fenmarsh, written after
+    # fixing those, F1 0.696 (due 0.625). These floors follow the general fixes both revealed,
+    # so they guard against regressions; they are not a measure of unseen layouts.
+    "holdout.jsonl": Floor(f1=0.96, owner=0.98, person=0.98, due=0.95),
 }
 
 
