@@ -198,8 +198,10 @@ def _pieces(line: Line) -> list[Line]:
 
 def _column_run(region: list[Line], index: int) -> tuple[list[Line], int]:
     """The two-column run starting at `region[index]` and the right column's offset, if any."""
+    if "   " not in region[index].text or "\t" in region[index].text:
+        return [], 0
     pieces = _pieces(region[index])
-    if len(pieces) != 2 or "\t" in region[index].text:
+    if len(pieces) != 2:
         return [], 0
     boundary = pieces[1].start - region[index].start
     run = [region[index]]

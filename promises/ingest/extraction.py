@@ -249,6 +249,8 @@ _ANAPHORIC_FUTURE = re.compile(
     r"(?:this|that|it)\s+(?:would|will|is\s+going\s+to|should|can|could)\b",
     re.IGNORECASE,
 )
+# a sentence without one of these cannot match _QUESTION or _ASKS (a substring test is cheap)
+_ASK_WORDS = ("ask", "sought", "queried", "questioned", "know", "enquired", "challenged")
 # a question asked mid-sentence: "The PFCC welcomed the progress and asked whether …"
 _ASKS = re.compile(
     r"\b(?:asked|queried|questioned)\s+(?:the\s+\S+\s+)?(?:whether|if|when)\b|\bsought\s+(?:re)?assurance\b"
@@ -725,6 +727,8 @@ def _clause_start(clause: str, position: int) -> int:
 
 def _asks(flat: str) -> bool:
     """Whether a sentence puts a question nobody answers within it ("The PCC … asked whether …")."""
+    if not any(word in flat for word in _ASK_WORDS):
+        return False
     if _QUESTION.match(flat):
         return not _answered_after(flat, 0)
     ask = _ASKS.search(flat)

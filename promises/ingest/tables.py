@@ -46,6 +46,13 @@ _HEADER_CELLS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
          r"source|priority|theme"),
     )
 )  # fmt: skip
+# first words of every header cell above: most lines fail this set lookup before any regex runs
+_HEADER_FIRST_WORDS = frozenset(
+    """ref reference no number # id item action actions description details detail owner owners
+    lead responsible responsibility by who due deadline target date timescale timescales
+    completion when current status rag progress update updates comment comments outcome meeting
+    minute source priority theme""".split()
+)
 _REF_CELL = re.compile(r"^(?:[A-Z]{1,6}\s?)?\d{1,4}(?:\s?[/.\-]\s?\d{1,4}){0,3}[a-z]?$")
 _STATUS_CELL = re.compile(
     r"^(?:open|closed?|complete[d]?|ongoing|in\s+progress|discharged|superseded|on\s+hold|overdue|green|"
@@ -129,7 +136,8 @@ def _may_open_table(raw: str) -> bool:
     header line that names the action column."""
     stripped = raw.strip()
     if len(stripped) <= 30:
-        return _header_column(stripped) is not None
+        first = stripped.split(" ", 1)[0].lower().rstrip(".:")
+        return first in _HEADER_FIRST_WORDS and _header_column(stripped) is not None
     lowered = stripped.lower()
     return "  " in stripped and ("action" in lowered or "description" in lowered)
 
