@@ -46,7 +46,7 @@ from promises.ingest.parties import PARTY_PATTERN, PartyResolver, is_pronoun
 from promises.ingest.records import CandidateCommitment, MeetingInfo, Party
 from promises.ingest.roles import OPCC
 from promises.ingest.segmentation import LineKind, Sentence, normalise
-from promises.ingest.vocabulary import Vocabulary
+from promises.ingest.vocabulary import Vocabulary, VocabularyNode
 
 _ACTION_LABEL = re.compile(
     r"^\s*(?:[•\-*]\s*)?(?:new\s+)?actions?\s*(?:\d+|point)?\s*(?:arising)?\s*[:\-–—]\s*", re.IGNORECASE
@@ -235,6 +235,9 @@ class _Voices:
         return None
 
 
+_CONTEXT_SENTENCES = 2
+
+
 def extract_commitments(
     sentences: Sequence[Sentence],
     meeting: MeetingInfo,
@@ -248,7 +251,10 @@ def extract_commitments(
     previous: Sentence | None = None
     voices = _Voices()
     list_intro: tuple[Party, CommitmentKind] | None = None
+    context: list[Sentence] = []  # the paragraph so far: what a promise in it is about
     for sentence in sentences:
+        if context and context[-1].block != sentence.block:
+            context = []
         if (
             sentence.kind in (LineKind.HEADING, LineKind.LABEL)
             or sentence.kind is LineKind.NUMBERED
@@ -280,11 +286,27 @@ def extract_commitments(
         if candidate is not None and sentence.duplicate_of is not None and candidate.rule == "list_item":
             candidate = None
         if candidate is not None:
-            topics = tuple(e.node for e in vocabulary.find(normalise(candidate.text)))
-            found.append(replace(candidate, topics=topics))
+            found.append(replace(candidate, topics=_topics(candidate.text, section, context, vocabulary)))
         if sentence.duplicate_of is None:
             previous = sentence
+            context = [*context[-(_CONTEXT_SENTENCES - 1) :], sentence]
     return _merge_repeats(found)
+
+
+def _topics(
+    text: str, section: str, context: Sequence[Sentence], vocabulary: Vocabulary
+) -> tuple[VocabularyNode, ...]:
+    """Topics named by the promise and the two sentences before it, else by its section heading.
+
+    Minutes name the subject once ("The PCC asked about the Witness Care Unit …") and the answer
+    says "this"; without that context, `--about "witness care"` would miss the promise.
+    """
+    found = vocabulary.find(normalise(text))
+    for before in context:
+        found += vocabulary.find(before.flat)
+    if not found and section:
+        found = vocabulary.find(section)
+    return tuple({e.node.id: e.node for e in found}.values())
 
 
 # -- rules, in the order tried ------------------------------------------------------------------
