@@ -280,6 +280,17 @@ def test_action_repeated_in_summary_is_one_commitment_with_two_spans() -> None:
     assert len(found[0].evidence) == 2
 
 
+def test_topics_come_from_the_question_a_promise_answers() -> None:
+    body = (
+        "The PCC asked about the backlog in the Witness Care Unit and sought reassurance on funding. "
+        "The CC said that the force would review this by the end of March.\n\n"
+        "Separately, the DCC said that the force would publish the new estates plan in June.\n"
+    )
+    first, second = _extract(body)
+    assert "witness care" in [t.label for t in first.topics]  # named only in the question
+    assert "witness care" not in [t.label for t in second.topics]  # a new paragraph starts afresh
+
+
 # -- deadlines carried from a question to its answer (seed 001) ---------------------------------
 
 ANSWER_ROWS: list[tuple[str, date | None]] = [

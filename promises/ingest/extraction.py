@@ -59,7 +59,7 @@ from promises.ingest.tables import (
     find_action_tables,
     quote,
 )
-from promises.ingest.vocabulary import Vocabulary
+from promises.ingest.vocabulary import Vocabulary, VocabularyNode
 
 _ACTION_LABEL = re.compile(
     r"^\s*(?:[•\-*]\s*)?(?:new\s+)?actions?\s*(?P<ref>\d[\w/.\-]*|point)?\s*(?:\((?P<owner>[^()]{1,40})\)\s*)?"
@@ -305,6 +305,9 @@ class _Voices:
         return None
 
 
+_CONTEXT_SENTENCES = 2
+
+
 def extract_commitments(
     sentences: Sequence[Sentence],
     meeting: MeetingInfo,
@@ -327,11 +330,14 @@ def extract_commitments(
     previous: Sentence | None = None
     voices = _Voices()
     list_intro: tuple[Party, CommitmentKind] | None = None
+    context: list[Sentence] = []  # the paragraph so far: what a promise in it is about
     asked: Deadline | None = None  # the deadline of a question in the sentence just before
     questioned = False  # whether the sentence just before asked a question
     for position, sentence in enumerate(sentences):
         if tables and _in_table(sentence, tables):
             continue
+        if context and context[-1].block != sentence.block:
+            context = []
         asked_before, asked = asked, None
         question_before, questioned = questioned, False
         cross_ref = _CROSS_REF.search(sentence.flat) if "ction" in sentence.flat else None
@@ -381,8 +387,7 @@ def extract_commitments(
         questioned = _asks(sentence.flat)
         asked = _question_deadline(sentence, meeting) if questioned else None
         if candidate is not None:
-            topics = tuple(e.node for e in vocabulary.find(normalise(candidate.text)))
-            candidate = replace(candidate, topics=topics)
+            candidate = replace(candidate, topics=_topics(candidate.text, section, context, vocabulary))
             made_by = position
             leading = _LEADING_REF.match(sentence.text) if candidate.kind is CommitmentKind.ACTION else None
             ref = _ref_key(leading.group("ref")) if leading else None
@@ -396,9 +401,26 @@ def extract_commitments(
                 cross_refs[_ref_key(cross_ref.group("ref"))] = len(found) - 1
         if sentence.duplicate_of is None:
             previous = sentence
+            context = [*context[-(_CONTEXT_SENTENCES - 1) :], sentence]
     if tables:
         _add_table_rows(found, tables, cross_refs, lines, resolver, meeting, file, vocabulary)
     return _merge_repeats(found)
+
+
+def _topics(
+    text: str, section: str, context: Sequence[Sentence], vocabulary: Vocabulary
+) -> tuple[VocabularyNode, ...]:
+    """Topics named by the promise and the two sentences before it, else by its section heading.
+
+    Minutes name the subject once ("The PCC asked about the Witness Care Unit …") and the answer
+    says "this"; without that context, `--about "witness care"` would miss the promise.
+    """
+    found = vocabulary.find(normalise(text))
+    for before in context:
+        found += vocabulary.find(before.flat)
+    if not found and section:
+        found = vocabulary.find(section)
+    return tuple({e.node.id: e.node for e in found}.values())
 
 
 # -- rules, in the order tried ------------------------------------------------------------------
@@ -854,7 +876,7 @@ def _add_table_rows(
             made = _row_commitment(row, lines, resolver, meeting, file)
             if made is None:
                 continue
-            made = replace(made, topics=tuple(e.node for e in vocabulary.find(normalise(made.text))))
+            made = replace(made, topics=_topics(made.text, "", (), vocabulary))
             body = cross_refs.get(_ref_key(row.text(REF))) if row.column(REF) else None
             if body is not None:
                 found[body] = _combine(found[body], made)
