@@ -24,6 +24,7 @@ from promises.ingest.segmentation import Line, LineKind
 _BULLET = re.compile(r"^\s*(?:[•●▪◦·\-*–]|\d{1,2}[.)])\s+")
 _LABEL = re.compile(
     r"^\s*(?:[-•]\s*)?(attendance|attendees|present|in attendance|also present|apologies|"
+    r"(?:also\s+)?attending(?:\s+for\s+(?:items?\s+)?[\w.,&\s]{1,20}?)?|"
     r"apologies received|name|capacity|(?:board\s+|panel\s+)?members(?:\s+present)?|"
     r"officers(?:\s+present|\s+in\s+attendance)?)\s*:?\s*",
     re.IGNORECASE,
@@ -142,7 +143,8 @@ def _header_region(lines: Sequence[Line]) -> list[Line]:
         if _STOP.match(stripped) and seen_people:
             break
         words = stripped.split()
-        if len(words) > 14 and stripped.endswith(".") and "\t" not in stripped:
+        # a long sentence is prose, unless a label opens it ("Present: Councillor A, Cllr B and …")
+        if len(words) > 14 and stripped.endswith(".") and "\t" not in stripped and not _LABEL.match(stripped):
             if seen_people:
                 break
             continue
@@ -264,7 +266,7 @@ def _join_semicolon_lists(region: list[Line]) -> list[Line]:
 
 
 def _looks_like_entry(stripped: str) -> bool:
-    return bool(_NAME.match(stripped) or re.search(r"\([A-Z/]{2,6}\)\s*$", stripped))
+    return bool(_is_name(stripped) or re.search(r"\([A-Z/]{2,6}\)\s*$", stripped))
 
 
 def _cells(raw: str, offset: int) -> list[_Cell]:
@@ -274,6 +276,8 @@ def _cells(raw: str, offset: int) -> list[_Cell]:
         cells = [(c, i) for c, i in _split_on(raw, ";") if c.strip()]
     if len(cells) == 1 and raw.count("(") >= 2:
         cells = _bracketed_entries(raw) or cells
+    if len(cells) == 1 and raw.count(",") >= 2:
+        cells = _comma_entries(raw) or cells
     if len(cells) == 2 and _is_name(cells[0][0].strip()) and _is_role(cells[1][0].strip()):
         (first, i), (second, j) = cells
         start = offset + i + len(first) - len(first.lstrip())
@@ -305,6 +309,55 @@ def _bracketed_entries(raw: str) -> list[tuple[str, int]]:
     return pieces
 
 
+_AND_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
+_NOTE_TAKER = re.compile(
+    r"\s*(?:[–—-]\s*|\()(?:notes|minutes|note[- ]?taker|minute[- ]?taker|secretariat|scribe)\)?\.?$",
+    re.IGNORECASE,
+)
+_ORG_ABBREVS = frozenset({"OPCC", "OPFCC", "FORCE"})
+
+
+def _comma_entries(raw: str) -> list[tuple[str, int]]:
+    """ "Sarah Lockwood, Police and Crime Commissioner, Andrew Pell, Chief Executive (OPCC)":
+    council web pages list people as "Name, Role" pairs in one comma list. A piece that is a
+    name opens an entry and the pieces after it, up to the next name, are its role; "and"
+    before the last person is a comma. Only taken when every piece is a name or a role and
+    at least two people are found, so a single "Name, Role, OPCC" stays one entry.
+    """
+    pieces: list[tuple[str, int]] = []
+    depth, start = 0, 0
+    for index, char in enumerate(raw + ","):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            piece = raw[start:index]
+            split = _AND_NAME.search(piece)
+            if split and _opens_person(piece[split.end() :]) and depth == 0:
+                pieces.append((piece[: split.start()], start))
+                pieces.append((piece[split.end() :], start + split.end()))
+            else:
+                pieces.append((piece, start))
+            start = index + 1
+    entries: list[tuple[str, int]] = []
+    for piece, offset in pieces:
+        text = piece.strip().rstrip(".")
+        if not text:
+            continue
+        lead = offset + len(piece) - len(piece.lstrip())
+        if _opens_person(text):
+            entries.append((text, lead))
+        elif entries and _is_role(text):
+            entries[-1] = (f"{entries[-1][0]}, {text}", entries[-1][1])
+        else:
+            return []
+    return entries if len(entries) >= 2 else []
+
+
+def _opens_person(text: str) -> bool:
+    text = text.strip().rstrip(".")
+    name = _strip_rank(text)[0]
+    return _is_name(name) or (bool(_NAME_THEN_BRACKET.match(text)) and _is_name(name.split("(")[0]))
+
+
 def _split_tabs(raw: str) -> list[tuple[str, int]]:
     return _split_on(raw, "\t")
 
@@ -319,7 +372,7 @@ def _split_on(raw: str, separator: str) -> list[tuple[str, int]]:
 
 
 def _parse_entry(cell: _Cell, file: str, apologies: bool) -> Attendee | None:
-    text = cell.text.strip()
+    text = _NOTE_TAKER.sub("", cell.text.strip())  # "Tom Fairley (Head of Policy) – notes"
     if not text or len(text) > 160:
         return None
     match = _INITIALS_AFTER_NAME.match(text)
@@ -363,6 +416,8 @@ def _strip_rank(text: str) -> tuple[str, str]:
 
 
 def _attendee(name: str, role_text: str, abbrev: str, cell: _Cell, file: str, apologies: bool) -> Attendee:
+    if abbrev.upper() in _ORG_ABBREVS:  # "Chief Executive (OPCC)" names the side, not an office
+        abbrev = ""
     role = parse_role(role_text) if role_text else None
     if role is not None and not role.abbrev and abbrev:
         from_abbrev = parse_role(abbrev)
@@ -389,9 +444,17 @@ def _pair(name_cell: _Cell, role_cell: _Cell, file: str, apologies: bool) -> Att
     return attendee
 
 
+# "Brackenshire County Council" over "… Police and Crime Panel" in a web page's banner: bodies,
+# not people, though capitalised like names
+_BODY_WORD = re.compile(
+    r"\b(?:Council|Constabulary|Police|Panel|Board|Committee|Service|Hall|Centre|House|Office|"
+    r"Authority|Group|Partnership|Trust|Main|Content|Home)$"
+)
+
+
 def _is_name(text: str) -> bool:
     text = text.strip(" ,.")
-    if not _NAME.match(text) or _ROLE_START.search(text):
+    if not _NAME.match(text) or _ROLE_START.search(text) or _BODY_WORD.search(text):
         return False
     return office_for(text) is None
 
