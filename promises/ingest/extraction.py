@@ -72,13 +72,14 @@ _OWNER_DASH = re.compile(r"^(?P<owner>[^–—:;,]{2,40}?)\s+[–—-]\s+(?P<ver
 _DONE_TAIL = re.compile(
     r"[:;–—-]\s*(?:complete[d]?|closed|discharged|done|achieved|superseded|withdrawn)\b[^;:]*$", re.IGNORECASE
 )
+_BULLET_GLYPH = re.compile(r"^(?:[•●▪◦·*]|-(?=\s))\s*")
 _NARRATIVE = re.compile(r"\b(?:is|are|was|were|has|have|had|been)\b", re.IGNORECASE)
 # an item reference that recurs in a summary: "43/23/1  Supt Hale  …", "ACTION 43/23/1:"
 _LEADING_REF = re.compile(
     r"^\s*(?:actions?\s*)?(?:ref\.?\s*)?(?P<ref>\d{1,3}(?:/\d{1,4}){1,3})\b", re.IGNORECASE
 )
 _OWNER_AFTER = re.compile(
-    r"(?:^|[.;]\s*|\s)\(?(?:action(?:ed)?|owner|lead)\s*(?:by)?\s*[:\-–—]\s*"
+    r"(?:^|[.;]\s*|\s)\(?(?:[Aa]ction(?:ed)?|[Oo]wner|lead)\s*(?:by)?\s*[:\-–—]\s*"
     r"(?P<owner>[A-Z][A-Za-z/&.' ]{0,40}?)\)?\s*\.?\s*$"
 )
 _SUMMARY_HEADING = re.compile(
@@ -333,9 +334,15 @@ def extract_commitments(
     context: list[Sentence] = []  # the paragraph so far: what a promise in it is about
     asked: Deadline | None = None  # the deadline of a question in the sentence just before
     questioned = False  # whether the sentence just before asked a question
+    attendance = [a.span.start for a in meeting.attendees if a.span.file == file]
     for position, sentence in enumerate(sentences):
         if tables and _in_table(sentence, tables):
             continue
+        if sum(sentence.start <= at < sentence.end for at in attendance) >= 2:
+            continue  # the attendance list, even under a title such as "Decision and Action Log"
+        if sentence.kind is LineKind.BULLET:
+            # "• ACC Desai said …": the glyph is layout, and rules anchored at the subject must see past it
+            sentence = replace(sentence, flat_text=_BULLET_GLYPH.sub("", sentence.flat))
         if context and context[-1].block != sentence.block:
             context = []
         asked_before, asked = asked, None
@@ -445,8 +452,9 @@ def _match(
         body = sentence.text[: sentence.text.rfind(owner_after.group("owner").split()[0])]
         cut = _last_label_start(body)
         return _candidate(
-            CommitmentKind.ACTION, sentence, 0, cut, party, None, 1.0, "action_owner_after", meeting, file
-        )
+            CommitmentKind.ACTION, sentence, _bullet_end(sentence.text), cut, party, None, 1.0,
+            "action_owner_after", meeting, file,
+        )  # fmt: skip
     ref = _REF_CODE.match(sentence.text)
     if ref and _looks_like_action(sentence.text[ref.end() :], meeting):
         rest = sentence.text[ref.end() :]
