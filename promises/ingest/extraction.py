@@ -127,7 +127,8 @@ _ANSWER = re.compile(
 # who spoke: the verbs that make the sentence's subject the speaker of what follows
 _SPEECH = re.compile(
     rf"^(?:also\s+|then\s+|further\s+)?(?:{_REPORT[3:-1]}|asked|requested|sought|queried|questioned|wanted|"
-    r"presented|described|discussed|deferred|welcomed|thanked|raised|drew|shifted|began|referred|spoke)\b"
+    r"presented|described|discussed|deferred|welcomed|thanked|raised|drew|shifted|began|referred|spoke|"
+    r"updated|briefed|introduced|summarised|set out)\b"
 )
 _WHO_SPOKE = re.compile(rf"(?P<who>{PARTY_PATTERN})\s+who\s+(?:also\s+)?(?:{_REPORT[3:-1]})\b")
 _REQUEST_SUBJECT = re.compile(

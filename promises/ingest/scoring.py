@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -406,6 +407,8 @@ def _owner_names(owner: Party | None) -> frozenset[str]:
     if owner is None:
         return frozenset()
     names = {owner.role_title, owner.text.removeprefix("the ").removeprefix("The ")}
+    # "OPCC Head of Policy" is as much "Head of Policy": the qualifier only names the side
+    names.add(re.sub(r"^(?:OPCC|OPFCC|Force)\s+", "", owner.role_title))
     if owner.role_abbrev:
         names.add(f"T/{owner.role_abbrev}" if owner.acting else owner.role_abbrev)
     if owner.organisation == FORCE and not owner.role_abbrev and not owner.person:
