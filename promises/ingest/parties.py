@@ -33,11 +33,11 @@ _HEAD_OF = re.compile(
 _ABBREV_TOKEN = re.compile(r"^(?:the\s+)?(?P<abbr>(?:[TA]\s*/\s*)?[A-Z][A-Za-z]{0,4}(?:\s+Supt)?)\b")
 
 PARTY_PATTERN = (
-    r"(?:(?:[Tt]he\s+)?(?:[TA]\s*/\s*)?(?:PCC|DPCC|CEO|CFO|CC|DCC|ACC|ACO|Chief(?:\s+Constable)?|Commissioner|"
+    r"(?:(?:[Tt]he\s+)?(?:[TA]\s*/\s*)?(?:Chief\s+Finance\s+Officer|Chief\s+Executive|Chief\s+Officers?|"
+    r"PCC|DPCC|CEO|CFO|CC|DCC|ACC|ACO|Chief(?:\s+Constable)?|Commissioner|"
     r"Deputy\s+Commissioner|Deputy\s+Chief\s+Constable|Assistant\s+Chief\s+Constable|Chief\s+Officers?|"
     r"Force\s+Crime\s+Registrar|Force|force|OPCC|(?:PCC\s+)?[Pp]olicy\s+[Tt]eam|[Ee]xecutive\s+[Tt]eam|"
-    r"PFCC|(?:Head|Director)\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?|Chief\s+Finance\s+Officer|Chief\s+Executive|"
-    r"Treasurer|(?:Deputy\s+)?Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|Commissioner'?s\s+[Oo]ffice|"
+    r"PFCC|(?:Head|Director)\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?|Treasurer|(?:Deputy\s+)?Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|Commissioner'?s\s+[Oo]ffice|"
     r"(?:[A-Z][a-z]+\s+){1,3}(?:Officer|Manager|Adviser|Advisor|Lead))"
     r"|[Hh](?:is|er)\s+office"
     r"|[A-Z]o[A-Z]{1,2}(?![A-Za-z])"

@@ -23,6 +23,8 @@ _ACTION = re.compile(
     r"^\s*(?:[•\-*]\s*)?actions?\b\s*(?:\d[\w/.\-]*\s*)?(?:\([^()]{1,40}\)\s*)?[:\-–—]", re.IGNORECASE
 )
 _LABEL = re.compile(r"^\s*(?:[-•]\s*)?[A-Z][A-Za-z /&]{1,30}:\s")
+# council minute numbers: "23/48 Performance Report", "PCP 12/23 Budget"
+_MINUTE_NUMBER = re.compile(r"^\s*(?:[A-Z]{2,5}\s+)?\d{1,3}/\d{2,4}\.?\s+(?=[A-Z])")
 _PAGE_FURNITURE = re.compile(
     r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+|-\s*\d+\s*-|\d{1,3}|\d\s\d|"
     r"(?:official|official[- ]sensitive|not protectively marked|protect|restricted)\s*)\s*$",
@@ -190,6 +192,9 @@ def _classify(raw: str) -> LineKind:
         if not title or (len(title.split()) <= 10 and not _TERMINAL.search(title)):
             return LineKind.HEADING
         return LineKind.NUMBERED
+    minute = _MINUTE_NUMBER.match(raw)
+    if minute and len(raw[minute.end() :].split()) <= 12 and not _TERMINAL.search(stripped):
+        return LineKind.HEADING
     if _LABEL.match(raw) and len(stripped) < 120:
         return LineKind.LABEL
     words = stripped.split()
@@ -208,7 +213,7 @@ def _continues(current: list[Line], line: Line) -> bool:
         return False
     if line.kind not in (LineKind.TEXT, LineKind.HEADING):
         return False
-    if line.kind is LineKind.HEADING and _NUMBERED.match(line.text):
+    if line.kind is LineKind.HEADING and (_NUMBERED.match(line.text) or _MINUTE_NUMBER.match(line.text)):
         return False  # "2. Finance" opens an agenda item, whatever the line before lacked
     if _OWNER_ONLY_ACTION.search(last.text):
         return False  # "Action: RJ" closes the action before it; the next line is a new item
