@@ -203,6 +203,8 @@ _NUMERIC_DATE = re.compile(
     r"(?<![\w./])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)"
     r"(?![\w%]|[./]\d)"
 )
+# "by 23/02": day and month, no year; a slash only ("2.14" is a room or a figure)
+_NUMERIC_DAY_MONTH = re.compile(r"(?<![\w./])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![\w%]|[./]\d)")
 _DAY_MONTH = re.compile(
     r"(?<![\w.])(?P<d>[0-3]?\d)\s?(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
     + r"(?:,?\s+(?:(?P<y4>(?:19|20)\d\d)(?!\d)|['’]?(?P<y2>\d\d)(?![\d:]|\.\d)['’]?))?",
@@ -553,6 +555,30 @@ def _numeric_dates(ctx: _Context) -> list[Deadline]:
             continue
         due = _week_of(due, cue)
         hit = _accept(ctx, m, due, "explicit_date", weak=_DATE_WEAK, cue=cue)
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
+def _numeric_days(ctx: _Context) -> list[Deadline]:
+    """ "circulate by 23/02": the next such day on or after the meeting, behind a strong cue only.
+
+    Without a year and without a cue such pairs are as often references ("01/24", an action
+    number) or ratios as dates, so only "by", "before", "due" and their kin make one a deadline.
+    """
+    if ctx.meeting is None:
+        return []
+    out = []
+    for m in _NUMERIC_DAY_MONTH.finditer(ctx.sentence):
+        cue = _find_cue(ctx.sentence, m.start())
+        if cue is None or cue.word not in _STRONG:
+            continue
+        due = _safe_date(ctx.meeting.year, int(m["m"]), int(m["d"]))
+        if due is not None and due < ctx.meeting:
+            due = _safe_date(ctx.meeting.year + 1, int(m["m"]), int(m["d"]))
+        if due is None:
+            continue
+        hit = _accept(ctx, m, due, "explicit_date", cue=cue)
         if hit is not None:
             out.append(hit)
     return out
@@ -931,6 +957,7 @@ def _weekdays(ctx: _Context) -> list[Deadline]:
 _FAMILIES: tuple[tuple[frozenset[str] | None, bool, Callable[[_Context], list[Deadline]]], ...] = (
     (_MEETING_GATE, False, _meetings),
     (None, True, _numeric_dates),
+    (None, True, _numeric_days),
     (_MONTH_GATE, True, _day_months),
     (_MONTH_GATE, False, _months),
     (None, True, _years),

@@ -72,6 +72,30 @@ _OWNER_DASH = re.compile(r"^(?P<owner>[^–—:;,]{2,40}?)\s+[–—-]\s+(?P<ver
 _DONE_TAIL = re.compile(
     r"[:;–—-]\s*(?:complete[d]?|closed|discharged|done|achieved|superseded|withdrawn)\b[^;:]*$", re.IGNORECASE
 )
+# "02/24 DoF – overtime forecast to PCC – ongoing, now due 29 Feb", "DCC Smith – review … – end
+# of Q2": a decision log's terse row, owner then task then a deadline or status, dash-separated
+_OWNER_TASK_TAIL = re.compile(
+    r"^(?:(?P<ref>\d{1,3}(?:/\d{1,4}){1,2})\s+)?(?P<owner>[^–—:;,.]{2,40}?)\s+[–—-]\s+"
+    r"(?P<task>[^–—]{5,}?)\s+[–—-]\s+(?P<tail>[^–—]+)$"
+)
+_OPEN_STATUS = re.compile(
+    r"\b(?:ongoing|open|in progress|carried (?:forward|over)|deferred|outstanding|due|pending|revised|"
+    r"extended|by|end of)\b",
+    re.IGNORECASE,
+)
+# "It was agreed that the Chief Constable would provide …", "RESOLVED that (b) the Lead Officer add …"
+_RESOLUTION = re.compile(
+    r"^(?:It\s+was\s+(?:agreed|resolved)|RESOLVED|AGREED|Resolved|Agreed|"
+    r"The\s+(?:Panel|Board|Committee|Group|[Mm]eeting)\s+(?:agreed|resolved))\b\s*:?\s*(?:that\s*:?\s*)?"
+)
+_RESOLVED_ITEM = re.compile(
+    rf"^(?:\(?[a-z0-9]{{1,3}}[.)]\s+)?(?:that\s+)?(?P<owner>{PARTY_PATTERN})\s+"
+    r"(?:would\s+|will\s+|should\s+|shall\s+|to\s+|be\s+asked\s+to\s+)?(?P<verb>[a-z]+)\b"
+)
+_SCHEDULE = re.compile(
+    r"\b(?:meeting|board|panel|committee|session)s?\b[^.;]{0,40}?\b(?:will|would|is to)\s+(?:be\s+held|take\s+place)\b",
+    re.IGNORECASE,
+)
 _BULLET_GLYPH = re.compile(r"^(?:[•●▪◦·*]|-(?=\s))\s*")
 _NARRATIVE = re.compile(r"\b(?:is|are|was|were|has|have|had|been)\b", re.IGNORECASE)
 # an item reference that recurs in a summary: "43/23/1  Supt Hale  …", "ACTION 43/23/1:"
@@ -212,7 +236,7 @@ _UNDERTAKING_VERBS = frozenset(
     work continue commission replicate adopt receive go confirm inform liaise meet refresh improve
     reduce increase address tackle take put create design pilot extend expand agree escalate follow
     check assess test identify outline brief prepare raise remind reinforce embed strengthen fund
-    start appoint revisit push have streamline refine revise simplify""".split()
+    start appoint revisit push have streamline refine revise simplify add""".split()
 )
 _DELIVERABLE_PARTICIPLES = frozenset(
     """shared provided circulated sent presented reported brought prioritised reviewed scheduled held
@@ -335,6 +359,7 @@ def extract_commitments(
     context: list[Sentence] = []  # the paragraph so far: what a promise in it is about
     asked: Deadline | None = None  # the deadline of a question in the sentence just before
     questioned = False  # whether the sentence just before asked a question
+    resolving = False  # after "RESOLVED that:", whose lettered items are each a decision
     attendance = [a.span.start for a in meeting.attendees if a.span.file == file]
     for position, sentence in enumerate(sentences):
         if tables and _in_table(sentence, tables):
@@ -364,6 +389,12 @@ def extract_commitments(
                 continue
         voices.heard(_speaker(sentence.flat, resolver, voices.last))
         candidate = _match(sentence, previous, section, resolver, voices, meeting, file)
+        if resolving and candidate is None:
+            candidate = _resolved(sentence, sentence.flat, resolver, meeting, file)
+        intro = _RESOLUTION.match(sentence.flat)
+        resolving = (intro is not None and sentence.flat.endswith(":")) or (
+            resolving and bool(re.match(r"^\(?[a-z0-9]{1,3}[.)]\s", sentence.flat))
+        )
         if candidate is None and list_intro is not None and sentence.kind is LineKind.BULLET:
             owner, kind = list_intro
             candidate = _candidate(
@@ -473,6 +504,14 @@ def _match(
             meeting,
             file,
         )
+    resolution = _RESOLUTION.match(flat)
+    if resolution and not flat.endswith(":"):
+        decided = _resolved(sentence, flat[resolution.end() :], resolver, meeting, file)
+        if decided is not None:
+            return decided
+    row = _owner_task_row(sentence, flat, resolver, meeting, file)
+    if row is not None:
+        return row
     directive = _DIRECTIVE.match(flat)
     if directive and directive.group("verb") not in ("be",):
         party = resolver.resolve(directive.group("owner"))
@@ -517,6 +556,62 @@ def _match(
     if _QUESTION.match(flat) and not _answered_after(flat, 0):
         return None
     return _statement(sentence, resolver, voices.last, meeting, file)
+
+
+def _resolved(
+    sentence: Sentence, decision: str, resolver: PartyResolver, meeting: MeetingInfo, file: str
+) -> CandidateCommitment | None:
+    """A decision that tasks a party ("RESOLVED that the Lead Officer add …") is a recorded action.
+
+    Council minutes record what the body decided, so "it was agreed that X would …" is a task
+    minuted for X, not X's own undertaking; decisions that only note or approve task nobody.
+    """
+    item = _RESOLVED_ITEM.match(decision)
+    if item is None or item.group("verb") in ("be", "been", "note", "noted", "approve"):
+        return None
+    if item.group("verb") not in _UNDERTAKING_VERBS:
+        return None
+    party = _resolve_list(item.group("owner"), resolver)
+    if party is None:
+        return None
+    return _candidate(
+        CommitmentKind.ACTION, sentence, _bullet_end(sentence.text), len(sentence.text), party, None, 1.0,
+        "resolution", meeting, file,
+    )  # fmt: skip
+
+
+def _owner_task_row(
+    sentence: Sentence, flat: str, resolver: PartyResolver, meeting: MeetingInfo, file: str
+) -> CandidateCommitment | None:
+    """ "DCC Smith – review stop and search data – end of Q2": a row of a terse decision log.
+
+    Three dash-separated parts, the first wholly a party and the last a deadline or an open
+    status; a row whose status reports it done is past work. Two parts ("DoF – Q3 forecast
+    underspend £1.1m") are a report by that party, not a task.
+    """
+    row = _OWNER_TASK_TAIL.match(flat)
+    if row is None or _DONE_TAIL.search(flat):
+        return None
+    owner = row.group("owner").strip()
+    party = resolver.resolve(owner)
+    # wholly a party: "DCC Smith", or a title an attendee holds ("OPCC Head of Policy")
+    if party is None or not (_WHOLE_PARTY.fullmatch(owner) or party.text == owner):
+        return None
+    tail = row.group("tail")
+    # the last part is the row's Due cell: "end of Q2" there means "by the end of Q2"
+    due = find_deadline(tail, meeting.date.value, meeting.next_meeting) or find_deadline(
+        f"by {tail}", meeting.date.value, meeting.next_meeting
+    )
+    if due is None and not _OPEN_STATUS.search(tail):
+        return None
+    start = sentence.text.find(owner)
+    found = _candidate(
+        CommitmentKind.ACTION, sentence, max(start, 0), len(sentence.text), party, None, 1.0,
+        "action_row", meeting, file,
+    )  # fmt: skip
+    if found is not None and found.due is None and due is not None:
+        found = replace(found, due=due.due, due_text=due.due_text)
+    return found
 
 
 def _looks_like_action(text: str, meeting: MeetingInfo, *, listed: bool = False) -> bool:
@@ -734,6 +829,7 @@ def _statement(
     if (
         passive
         and passive.group("p") in _DELIVERABLE_PARTICIPLES
+        and not _SCHEDULE.search(flat)  # "The next meeting will be held on …": a date, not a deliverable
         and (
             _ADDRESSEE.search(flat)
             or find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None
