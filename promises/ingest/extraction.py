@@ -912,6 +912,10 @@ def _judge(
     subject = re.split(r"\b(?:that|and|but|then|once|so|which|because|how|if)\b|[,;:]", before)[-1].strip()
     explicit = _clause_owner(subject, resolver, speaker) if subject else None
     owner = explicit if subject else speaker
+    if owner is None and subject.casefold() == "they" and before.strip().casefold() == "they":
+        # "She said they would add …": nothing named before it for "they" to be, so it is the
+        # speaker's side; after "two officers had been appointed and that …" it is the officers
+        owner = speaker
     unit = owner is None and bool(_UNIT.search(subject))
     if unit:
         owner = speaker  # "the Review Team would publish …": a part of the speaker's organisation
