@@ -76,6 +76,33 @@ CASES = [
             ("Laura Hale", "Head of Contact", "", "", False, False),
         ],
     ),
+    # council web page: a long labelled "Present:" sentence, "Name, Role" pairs in one comma
+    # list with "and" before the last, an "(OPCC)" that names the side, not an abbreviation
+    (
+        "Present: Councillor Margaret Ellery (Chair), Cllr Alan Fothergill, Councillor Beth Kinsey and "
+        "Mr Graham Oduya (Independent Co-opted Member).\n"
+        "Also present: Sarah Lockwood, Police and Crime Commissioner, Andrew Pell, Chief Executive (OPCC), "
+        "Victor Hale, Chief Constable.",
+        [
+            ("Margaret Ellery", "Chair", "", "", False, False),
+            ("Alan Fothergill", "Cllr", "", "", False, False),
+            ("Beth Kinsey", "Councillor", "", "", False, False),
+            ("Graham Oduya", "Independent Co-opted Member", "", "", False, False),
+            ("Sarah Lockwood", "Police and Crime Commissioner", "PCC", "PCC", False, False),
+            ("Andrew Pell", "Chief Executive", "CEO", "CEO", False, False),
+            ("Victor Hale", "Chief Constable", "CC", "CC", False, False),
+        ],
+    ),
+    # decision log: a note-taker marker after the role; "Attending for item 5:" is a label
+    (
+        "Present: Helen Carver (PCC); Tom Fairley (OPCC Head of Policy) – notes\n"
+        "Attending for item 5: Supt Ian Walsh (Head of Estates)",
+        [
+            ("Helen Carver", "Police and Crime Commissioner", "PCC", "PCC", False, False),
+            ("Tom Fairley", "OPCC Head of Policy", "", "", False, False),
+            ("Ian Walsh", "Head of Estates", "", "", False, False),
+        ],
+    ),
     # two columns side by side, entries wrapping within their column (pdftotext -layout)
     (
         "PRESENT                                   IN ATTENDANCE\n"
@@ -121,3 +148,15 @@ def test_spans_of_an_entry_wrapped_in_its_column_point_at_its_first_piece() -> N
     found = {a.name: text[a.span.start : a.span.end] for a in parse_attendance(split_lines(text), "f.txt")}
     assert found["Joanna Whitcombe"] == "Joanna Whitcombe – Police and Crime"
     assert found["Matthew Crane"] == "Matthew Crane – Chief Constable (CC)"
+
+
+def test_a_web_page_banner_is_not_a_person() -> None:
+    text = (
+        "Skip to main content\nBrackenshire County Council\nHome\nBrackenshire Police and Crime Panel\n"
+        "Present: Councillor Margaret Ellery (Chair), Cllr Tom Radwell, Councillor Priya Sandhu and others "
+        "who are named here.\nAlso present: Sarah Lockwood, Police and Crime Commissioner, Victor Hale, "
+        "Chief Constable."
+    )
+    names = [a.name for a in parse_attendance(split_lines(text), "f")]
+    assert "Brackenshire County Council" not in names
+    assert {"Sarah Lockwood", "Victor Hale"} <= set(names)

@@ -237,6 +237,12 @@ POSITIVE: list[tuple[str, date | None, date | None, date | None, str, str]] = [
      D(2023, 2, 10), None, D(2023, 12, 24), "before Christmas", "festive"),
     ("It would go live in the week commencing 11 December.",
      D(2023, 10, 19), None, D(2023, 12, 17), "week commencing 11 December", "explicit_date"),
+    # --- second blind round (decision logs) -------------------------------------------------
+    # a day and month with a slash and no year, behind a strong cue: the next such day
+    ("OPCC Head of Policy – draft survey questions – circulate to COG by 23/02.",
+     D(2024, 2, 7), D(2024, 3, 6), D(2024, 2, 23), "by 23/02", "explicit_date"),
+    ("The Head of Policy will circulate the questions by 15/01.",
+     D(2023, 11, 20), None, D(2024, 1, 15), "by 15/01", "explicit_date"),
     # --- no meeting date: only phrases with their own year resolve ------------------------
     ("The review will be completed by 30 September 2024.",
      None, None, D(2024, 9, 30), "by 30 September 2024", "explicit_date"),
@@ -261,6 +267,9 @@ def test_finds_deadline(
 
 # (sentence, meeting_date): dates and time words that are not deadlines.
 NEGATIVE: list[tuple[str, date | None]] = [
+    # --- second blind round: a day/month pair without a strong cue is a reference or a ratio ---
+    ("• 02/24 DoF – overtime forecast to PCC.", D(2024, 2, 7)),
+    ("Room 2.14, Force HQ, and a 3/4 majority on 12/03 votes.", D(2024, 2, 7)),
     # --- seeds ---------------------------------------------------------------------------
     # 004: publication date, introduced by "on" in a past clause ("by" belongs to the agent).
     ("The PCC asked for reassurance regarding how the Force were going to deliver the "

@@ -236,6 +236,33 @@ KIND_ROWS: list[tuple[str, CommitmentKind | None]] = [
     ("Action 38/23/2 (DCC) – publish the revised stop and search policy: complete.", None),
     # negatives: what befalls a named party is not its act
     ("The DCC said that the force would struggle to recruit detectives.", None),
+    # decision logs (second blind round): "Owner – task – due/status" rows; a two-part row is a
+    # report and a row whose status says it is done is past work
+    ("• DCC Kaur – review stop and search data by ward – end of Q2.", CommitmentKind.ACTION),
+    ("• 02/24 HoP – overtime forecast to PCC – ongoing, now due 29 Feb.", CommitmentKind.ACTION),
+    ("• 01/24 DCC – stop and search terms of reference – complete.", None),
+    ("• ACC – Q3 forecast underspend £1.1m; capital slippage on the custody project.", None),
+    ("• HoP to bring an options paper to the April board.", CommitmentKind.ACTION),
+    # "(Action: ACC)" inside the sentence it closes
+    ("• The PCC asked for a briefing note on knife crime (Action: ACC).", CommitmentKind.ACTION),
+    # council decisions: a decision tasking a party is an action; noting or approving tasks nobody
+    (
+        "It was agreed that the Chief Constable would provide the panel with a briefing by the next meeting.",
+        CommitmentKind.ACTION,
+    ),
+    ("RESOLVED that the report be noted.", None),
+    (
+        "RESOLVED that:\n(a) the work programme be noted; and\n"
+        "(b) the Head of Performance add a report on the estates strategy to the agenda.",
+        CommitmentKind.ACTION,
+    ),
+    # negatives: a meeting being held is a date, not a deliverable
+    ("The next meeting of the Panel will be held on Tuesday 18th April 2023.", None),
+    # "they" opening the reported clause, with nothing named before it, is the speaker's side
+    (
+        "The DCC said data was now published monthly. She said they would add a ward breakdown from April.",
+        CommitmentKind.UNDERTAKING,
+    ),
     # negatives: a name after a preposition is not the subject (003)
     ("It is hoped the work being overseen by ACC Ellis will be finalised by the end of this month.", None),
 ]
@@ -260,6 +287,24 @@ OWNER_ROWS: list[tuple[str, str, str]] = [
     ("The DCC said the evaluation was complete. The PCC asked to receive a copy.", "DCC", "Sunita Kaur"),
     # "Action: FD/ME": the first named owns it (initials-bullet layouts)
     ("The data to be added to the pack from April. Action: FD/DCC", "Head of Performance", "Fiona Doyle"),
+    # second blind round: a bullet glyph does not hide "ACC Ellis" as the speaker
+    ("• ACC Ellis said he would circulate the debrief to chief officers next week.", "ACC", "Martin Ellis"),
+    # "HoP": a title's initials name its holder when the title has no office abbreviation
+    ("• HoP – draft survey questions – circulate by 23/03.", "Head of Performance", "Fiona Doyle"),
+    # office titles written out are speakers; "the Commissioner's office" is the OPCC
+    (
+        "The Chief Finance Officer said that the reserves strategy would be refreshed in the autumn.",
+        "CFO",
+        "",
+    ),
+    ("The CFO said that the Commissioner's office would publish the final budget book.", "opcc", ""),
+    # a council minute number is a heading, so the item's first speaker answers the request
+    (
+        "23/51 Complaints\n\nThe Chief Executive reported on complaints. The Panel asked that a summary "
+        "of complaint themes be included in the annual report.",
+        "CEO",
+        "",
+    ),
 ]
 
 

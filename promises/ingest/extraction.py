@@ -93,7 +93,8 @@ _RESOLVED_ITEM = re.compile(
     r"(?:would\s+|will\s+|should\s+|shall\s+|to\s+|be\s+asked\s+to\s+)?(?P<verb>[a-z]+)\b"
 )
 _SCHEDULE = re.compile(
-    r"\b(?:meeting|board|panel|committee|session)s?\b[^.;]{0,40}?\b(?:will|would|is to)\s+(?:be\s+held|take\s+place)\b",
+    r"\b(?:meeting|board|panel|committee|session)s?\b[^.;]{0,40}?\b(?:will|would|is to)\s+"
+    r"(?:be\s+held|take\s+place)\b",
     re.IGNORECASE,
 )
 _BULLET_GLYPH = re.compile(r"^(?:[•●▪◦·*]|-(?=\s))\s*")
