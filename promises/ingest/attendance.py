@@ -24,7 +24,7 @@ from promises.ingest.segmentation import Line, LineKind
 _BULLET = re.compile(r"^\s*(?:[•●▪◦·\-*–]|\d{1,2}[.)])\s+")
 _LABEL = re.compile(
     r"^\s*(?:[-•]\s*)?(attendance|attendees|present|in attendance|also present|apologies|"
-    r"(?:also\s+)?attending(?:\s+for\s+(?:items?\s+)?[\w.,&\s]{1,20}?)?|"
+    r"(?:also\s+)?attending(?:\s+for\s+(?:items?\s+)?[\w.,&\s]{1,20}?)?|note[- ]?taker|"
     r"apologies received|name|capacity|(?:board\s+|panel\s+)?members(?:\s+present)?|"
     r"officers(?:\s+present|\s+in\s+attendance)?)\s*:?\s*",
     re.IGNORECASE,
@@ -314,6 +314,7 @@ _NOTE_TAKER = re.compile(
     r"\s*(?:[–—-]\s*|\()(?:notes|minutes|note[- ]?taker|minute[- ]?taker|secretariat|scribe)\)?\.?$",
     re.IGNORECASE,
 )
+_ROLE_FIRST = re.compile(r"^(?P<role>[^–—()]{3,60}?)\s+[–—]\s+(?P<rest>[^–—]+)$")
 _ORG_ABBREVS = frozenset({"OPCC", "OPFCC", "FORCE"})
 
 
@@ -379,6 +380,13 @@ def _parse_entry(cell: _Cell, file: str, apologies: bool) -> Attendee | None:
     if match and _is_name(_strip_rank(match.group("name"))[0]):
         name, rank = _strip_rank(match.group("name"))
         return _attendee(name, match.group("role") or rank, match.group("abbr"), cell, file, apologies)
+    role_first = _ROLE_FIRST.match(text)
+    if role_first:
+        # "Chief Constable – Dominic Hartley (CC)": the role, a spaced dash, then the name
+        bare, abbrev = split_abbrev(role_first.group("rest"))
+        role_text = role_first.group("role")
+        if (_is_role(role_text) or office_for(role_text)) and _is_name(_strip_rank(bare)[0]):
+            return _attendee(_strip_rank(bare)[0], role_text, abbrev, cell, file, apologies)
     name, rank = _strip_rank(text)
     bracketed = _ROLE_IN_BRACKETS.match(name)
     if bracketed and _is_name(bracketed.group("name")) and _is_role(bracketed.group("role")):
@@ -418,6 +426,8 @@ def _strip_rank(text: str) -> tuple[str, str]:
 def _attendee(name: str, role_text: str, abbrev: str, cell: _Cell, file: str, apologies: bool) -> Attendee:
     if abbrev.upper() in _ORG_ABBREVS:  # "Chief Executive (OPCC)" names the side, not an office
         abbrev = ""
+    if role_text.strip().upper() in _ORG_ABBREVS:  # "Ellie Shaw (OPCC)": whose staff, not a title
+        role_text = ""
     role = parse_role(role_text) if role_text else None
     if role is not None and not role.abbrev and abbrev:
         from_abbrev = parse_role(abbrev)

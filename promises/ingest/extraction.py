@@ -97,6 +97,18 @@ _SCHEDULE = re.compile(
     r"(?:be\s+held|take\s+place)\b",
     re.IGNORECASE,
 )
+# "Response (ACC): …", "Answer (CC): …": a Q&A note names who answers in a label, and what
+# follows is that party's speech as if reported ("the ACC said that …")
+_ANSWER_LABEL = re.compile(
+    r"^(?:Response|Answer|Reply|Force response|A)\s*\d*\s*\((?P<who>[^()]{2,40})\)\s*:\s*", re.IGNORECASE
+)
+# "we expect all vacancies to be filled by March": the speaker's own expectation of an outcome
+_FIRST_PERSON_EXPECT = re.compile(
+    r"\b(?:[Ww]e|I)\s+(?:fully\s+|now\s+)?(?:expect|anticipate|are confident|am confident|believe)\s+"
+    r"(?:that\s+)?[^.;]{3,120}?\b(?:to\s+be|will|would)\s+[a-z]+"
+)
+# an action line closing with its Due cell: "… by department – 31/10/2023"
+_TRAILING_DUE = re.compile(r"\s[–—-]\s+(?P<due>[^–—]{3,40}?)\.?\s*$")
 _BULLET_GLYPH = re.compile(r"^(?:[•●▪◦·*]|-(?=\s))\s*")
 _NARRATIVE = re.compile(r"\b(?:is|are|was|were|has|have|had|been)\b", re.IGNORECASE)
 # an item reference that recurs in a summary: "43/23/1  Supt Hale  …", "ACTION 43/23/1:"
@@ -361,6 +373,7 @@ def extract_commitments(
     asked: Deadline | None = None  # the deadline of a question in the sentence just before
     questioned = False  # whether the sentence just before asked a question
     resolving = False  # after "RESOLVED that:", whose lettered items are each a decision
+    answering: tuple[int, Party] | None = None  # the block of a "Response (ACC):" label, and who
     attendance = [a.span.start for a in meeting.attendees if a.span.file == file]
     for position, sentence in enumerate(sentences):
         if tables and _in_table(sentence, tables):
@@ -388,7 +401,20 @@ def extract_commitments(
                 if sentence.kind is LineKind.LABEL:
                     voices.heard(_speaker(sentence.flat, resolver, voices.last))
                 continue
-        voices.heard(_speaker(sentence.flat, resolver, voices.last))
+        answer = _ANSWER_LABEL.match(sentence.flat)
+        responder = resolver.resolve(answer.group("who")) if answer else None
+        if answer is not None:
+            answering = (sentence.block, responder) if responder is not None else None
+        elif answering is not None and answering[0] != sentence.block:
+            answering = None
+        if answering is not None and not sentence.flat.endswith("?"):
+            # read the answer as reported speech of the responder; spans still quote the text
+            rest = sentence.flat[answer.end() :] if answer else sentence.flat
+            said = f"{answering[1].text} said that {rest}"
+            sentence = replace(sentence, flat_text=said)
+            voices.heard(answering[1])
+        else:
+            voices.heard(_speaker(sentence.flat, resolver, voices.last))
         candidate = _match(sentence, previous, section, resolver, voices, meeting, file)
         if resolving and candidate is None:
             candidate = _resolved(sentence, sentence.flat, resolver, meeting, file)
@@ -816,6 +842,11 @@ def _statement(
             continue
         if verb in _UNDERTAKING_VERBS:
             return make(CommitmentKind.UNDERTAKING, owner, "undertaking", conf)
+    expects = _FIRST_PERSON_EXPECT.search(flat)
+    if expects and last_speaker is not None and not _is_overseer(last_speaker):
+        owner = _who(reported.group("speaker"), resolver, last_speaker) if reported else last_speaker
+        focus = flat[expects.start() :]
+        return make(CommitmentKind.ASSURANCE, owner or last_speaker, "assurance", focus=focus)
     if reported:
         return None
     continued = _continued_outcome(flat, resolver, last_speaker)
@@ -1235,6 +1266,10 @@ def _candidate(
     deadline = find_deadline(focus, meeting.date.value, meeting.next_meeting) if focus else None
     if deadline is None:
         deadline = find_deadline(normalise(text), meeting.date.value, meeting.next_meeting)
+    trailing = _TRAILING_DUE.search(text) if deadline is None and kind is CommitmentKind.ACTION else None
+    if trailing is not None:
+        # the dash stands for "by": the cell after it is the action's Due column
+        deadline = find_deadline(f"by {trailing.group('due')}", meeting.date.value, meeting.next_meeting)
     if requested_by is None and kind is CommitmentKind.ACTION:
         requested_by = None
     evidence = [span]
