@@ -103,6 +103,17 @@ CASES = [
             ("Ian Walsh", "Head of Estates", "", "", False, False),
         ],
     ),
+    # role first, then the name ("Role – Name (ABBR)"); "Note taker:" is a label of its own
+    (
+        "Attendees: Commissioner – Philippa Rowe (PCC); Chief Constable – Dominic Hartley (CC); "
+        "Director of People – Liam Corbett\nNote taker: Ellie Shaw (OPCC)",
+        [
+            ("Philippa Rowe", "Police and Crime Commissioner", "PCC", "PCC", False, False),
+            ("Dominic Hartley", "Chief Constable", "CC", "CC", False, False),
+            ("Liam Corbett", "Director of People", "", "", False, False),
+            ("Ellie Shaw", "", "", "", False, False),
+        ],
+    ),
     # two columns side by side, entries wrapping within their column (pdftotext -layout)
     (
         "PRESENT                                   IN ATTENDANCE\n"

@@ -263,6 +263,18 @@ KIND_ROWS: list[tuple[str, CommitmentKind | None]] = [
         "The DCC said data was now published monthly. She said they would add a ward breakdown from April.",
         CommitmentKind.UNDERTAKING,
     ),
+    # Q&A notes (blind probe holdout3): a "Response (X):" label makes what follows X's speech
+    (
+        "Response (ACC): There are 38 vacancies. We will launch a recruitment campaign before Christmas.",
+        CommitmentKind.UNDERTAKING,
+    ),
+    (
+        "Response (CC): The remaining officers will complete the training by the end of the year.",
+        CommitmentKind.ASSURANCE,
+    ),
+    ("Response (ACC): We expect all vacancies to be filled by March 2024.", CommitmentKind.ASSURANCE),
+    # negatives: the question put in a Q&A note
+    ("Question 3 (PCC): Will all officers have completed the training by the end of the year?", None),
     # negatives: a name after a preposition is not the subject (003)
     ("It is hoped the work being overseen by ACC Ellis will be finalised by the end of this month.", None),
 ]
@@ -287,6 +299,8 @@ OWNER_ROWS: list[tuple[str, str, str]] = [
     ("The DCC said the evaluation was complete. The PCC asked to receive a copy.", "DCC", "Sunita Kaur"),
     # "Action: FD/ME": the first named owns it (initials-bullet layouts)
     ("The data to be added to the pack from April. Action: FD/DCC", "Head of Performance", "Fiona Doyle"),
+    # "we" in a labelled answer is the responder
+    ("Response (DCC): We will publish the audit before Christmas.", "DCC", "Sunita Kaur"),
     # second blind round: a bullet glyph does not hide "ACC Ellis" as the speaker
     ("• ACC Ellis said he would circulate the debrief to chief officers next week.", "ACC", "Martin Ellis"),
     # "HoP": a title's initials name its holder when the title has no office abbreviation
@@ -468,3 +482,11 @@ def test_a_summary_item_with_the_same_reference_is_the_same_action() -> None:
     )
     assert len(found) == 1
     assert len(found[0].evidence) == 2
+
+
+def test_a_dash_before_the_last_cell_of_an_action_line_is_its_due() -> None:
+    """ "… by department – 31/10/2023": numbered action lists put the Due column after a dash."""
+    (action,) = _extract(
+        "Actions:\n1. ACC Ellis to provide a breakdown of training by department – 31/10/2023."
+    )
+    assert (action.kind, action.due) == (CommitmentKind.ACTION, date(2023, 10, 31))
