@@ -111,6 +111,24 @@ class LadybugStore:
             if source is not None:
                 _remove_database(source)
 
+    def bulk_load(self, data: GraphData) -> None:
+        """Create the store from `data` in one pass, with one `COPY` per table instead of MERGE batches.
+
+        Why: the MERGE batches of `apply` find each row's node by scanning its whole table, so
+        loading an archive of thousands of meetings that way takes time quadratic in its size
+        (benchmarks/RESULTS.md). COPY looks the ends of every edge up in the primary-key index.
+        LadybugDB's COPY is only safe into empty tables (0.22 crashes copying into a filled
+        node table), so this only creates a store; later changes go through `transaction`.
+        Edges whose ends are not in `data` are left out, as `apply` would match nothing.
+
+        Raises:
+            StoreError: a store already exists here, or the engine rejected the data.
+        """
+        if self.exists():
+            raise StoreError(self.path, "bulk_load creates a new store; this one exists already")
+        with self.transaction() as writer:
+            _copy_all(writer._conn, data)
+
     # -- internals ---------------------------------------------------------------------------
 
     @contextlib.contextmanager
@@ -276,6 +294,35 @@ def _apply(conn: Any, changes: ChangeSet) -> None:
             rows.append({"s": e.src, "d": e.dst, **{p: props.get(p) for p in names}})
         for chunk in _chunks(rows):
             _exec(conn, statement, {"rows": chunk})
+
+
+def _copy_all(conn: Any, data: GraphData) -> None:
+    """Fill freshly created, empty tables: every node label, then every relationship shape."""
+    nodes: dict[str, list[Node]] = {}
+    for node in data.nodes.values():
+        nodes.setdefault(node.LABEL, []).append(node)
+    for cls in NODE_TYPES:
+        batch = sorted(nodes.get(cls.LABEL, []), key=lambda n: n.id)
+        if batch:
+            values = ", ".join(f"CAST(r.`{c}` AS {t})" for c, t in node_columns(cls))
+            rows = [node_props(n) for n in batch]
+            _exec(conn, f"COPY {cls.LABEL} FROM (UNWIND $rows AS r RETURN {values})", {"rows": rows})
+    labels = {node_id: node.LABEL for node_id, node in data.nodes.items()}
+    shapes: dict[tuple[str, str, str], list[Edge]] = {}
+    for e in data.edges.values():
+        if labels.get(e.src) == e.src_label and labels.get(e.dst) == e.dst_label:
+            shapes.setdefault((e.type.value, e.src_label, e.dst_label), []).append(e)
+    prop_types = {rel.value: rel_columns(props) for rel, _, props in REL_SCHEMA}
+    multi_pair = {rel.value for rel, pairs, _ in REL_SCHEMA if len(pairs) > 1}
+    for (rel, src_label, dst_label), edges in sorted(shapes.items()):
+        names = [p for p, _ in prop_types[rel]]
+        values = "".join(f", CAST(r.`{p}` AS {t})" for p, t in prop_types[rel])
+        pair = f" (from='{src_label}', to='{dst_label}')" if rel in multi_pair else ""
+        rows = []
+        for e in sorted(edges, key=lambda e: e.key):
+            props = dict(e.props)
+            rows.append({"s": e.src, "d": e.dst, **{p: props.get(p) for p in names}})
+        _exec(conn, f"COPY {rel} FROM (UNWIND $rows AS r RETURN r.s, r.d{values}){pair}", {"rows": rows})
 
 
 def _load(conn: Any) -> GraphData:
