@@ -111,3 +111,13 @@ def test_bulk_load_only_creates_and_later_writes_still_apply(tmp_path: Path) -> 
     with store.transaction() as tx:
         tx.apply(ChangeSet(nodes={dangling.id: dangling}))
     assert dangling.id in store.load().nodes
+
+
+def test_reading_answers_many_queries_from_one_open_store(seed_store: LadybugStore) -> None:
+    query = "MATCH (p:Person) WHERE p.name = $name RETURN p.name"
+    with seed_store.reading() as reader:
+        answers = [reader.query(query, {"name": "Pippa Mills"}) for _ in range(3)]
+        assert reader.load().nodes == seed_store.load().nodes
+    assert answers == [seed_store.query(query, {"name": "Pippa Mills"})] * 3
+    with pytest.raises(QueryError), seed_store.reading() as reader:
+        reader.query("MATCH (n:Nope) RETURN n")

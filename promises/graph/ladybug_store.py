@@ -64,6 +64,18 @@ class LadybugStore:
         with self._open_read() as conn:
             return _run(conn, cypher, params)
 
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[LadybugRead]:
+        """Keep the database open for several queries (`query` opens and closes it every call).
+
+        Why: opening the file costs more than most cookbook queries take to run on 10,000
+        meetings (benchmarks/RESULTS.md), so a caller with many questions, such as a notebook
+        or a report, asks them inside one `reading()` block. It reads the store as it was when
+        the block began; a write committed meanwhile shows in the next block.
+        """
+        with self._open_read() as conn:
+            yield LadybugRead(conn)
+
     def columns_for(self, labels: Sequence[str]) -> dict[str, list[str]]:
         return {label: [c for c, _ in node_columns(NODE_BY_LABEL[label])] for label in labels}
 
@@ -216,6 +228,19 @@ class LadybugStore:
             if keep is None or not leftover.name.startswith(keep):
                 log.info("removing leftover %s from an interrupted write", leftover.name)
                 leftover.unlink(missing_ok=True)
+
+
+class LadybugRead:
+    """One open, read-only view of the store, for many queries in a row (`LadybugStore.reading`)."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    def load(self) -> GraphData:
+        return _load(self._conn)
+
+    def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        return _run(self._conn, cypher, params)
 
 
 class LadybugWrite:
