@@ -21,7 +21,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS, TIME, XSD
 
 from promises.graph.atomic import write_atomically
@@ -71,8 +71,27 @@ MEDIA_TYPES: dict[str, str] = {
 }
 
 
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
 def to_rdf(data: GraphData, base: str = DEFAULT_BASE) -> Graph:
     """Build the RDF view of `data`; the same data always yields the same triples."""
+    graph = Graph()
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri, override=True, replace=True)
+    graph.bind("id", base)
+    for triple in rdf_triples(data, base):
+        graph.add(triple)
+    return graph
+
+
+def rdf_triples(data: GraphData, base: str = DEFAULT_BASE) -> list[Triple]:
+    """The triples of the RDF view, not yet in any graph (duplicates possible, order fixed).
+
+    Why separate from `to_rdf`: indexing each triple in an rdflib graph is most of the cost of
+    the view, and a store that indexes them itself (pyoxigraph, `queries/sparql.py`) can take
+    the triples straight from here.
+    """
     return _RdfBuilder(data, base).build()
 
 
@@ -102,27 +121,24 @@ class _RdfBuilder:
     def __init__(self, data: GraphData, base: str) -> None:
         self.data = data
         self.base = base
-        self.g = Graph()
-        for prefix, iri in PREFIXES.items():
-            self.g.bind(prefix, iri, override=True, replace=True)
-        self.g.bind("id", base)
+        self.triples: list[Triple] = []
         self.docs_by_path = {d.path: d for d in data.of_type(Document)}
         self.themes = URIRef(base + "scheme/themes")
         self.operations = URIRef(base + "scheme/operations")
 
-    def build(self) -> Graph:
+    def build(self) -> list[Triple]:
         self._schemes()
         for node in sorted(self.data.nodes.values(), key=lambda n: n.id):
             self._node(node)
         for e in sorted(self.data.edges.values(), key=lambda e: e.key):
             self._edge(e.type, e.src, e.dst, dict(e.props))
-        return self.g
+        return self.triples
 
     def iri(self, node_id: str) -> URIRef:
         return URIRef(self.base + node_id)
 
-    def add(self, s: URIRef | BNode, p: URIRef, o: URIRef | BNode | Literal) -> None:
-        self.g.add((s, p, o))
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.triples.append((s, p, o))
 
     def text(self, s: URIRef, p: URIRef, value: str) -> None:
         """Add a string literal, skipping empty strings: the model uses "" for unknown."""

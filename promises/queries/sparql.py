@@ -15,7 +15,8 @@ must appear in the SELECT list (its substitution follows SEP-0007 strictly).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+import uuid
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ from rdflib.term import Identifier
 from rdflib.term import Node as Term
 
 from promises.graph.errors import QueryError
+from promises.graph.graphdata import GraphData
 from promises.graph.rdf_vocab import PREFIXES
 from promises.graph.store import QueryResult
 
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 TRIPLE_COLUMNS = ("subject", "predicate", "object")
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _OX_POSITION = re.compile(r"(\d+):(\d+)")
+BINDING_IRI = "urn:x-promise-graph:binding#"  # predicates of the bindings graph
 
 
 def run_sparql(
@@ -63,16 +66,52 @@ def to_oxigraph(graph: Graph) -> pyoxigraph.Store:
     Raises:
         QueryError: pyoxigraph is not installed.
     """
-    try:
-        import pyoxigraph
-    except ImportError as err:
-        raise QueryError(
-            "the oxigraph engine needs pyoxigraph: pip install 'promise-graph[oxigraph]'"
-        ) from err
+    _require_pyoxigraph()
+    import pyoxigraph
+
     store = pyoxigraph.Store()
     # N-Triples is the cheapest lossless hand-over: no prefixes, one triple per line.
     store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), pyoxigraph.RdfFormat.N_TRIPLES)
     return store
+
+
+def oxigraph_view(data: GraphData, base: str | None = None) -> pyoxigraph.Store:
+    """The RDF view of `data` in an in-memory pyoxigraph store, without building an rdflib graph.
+
+    Why not `to_oxigraph(to_rdf(data))`: rdflib indexes every triple on the way in and then
+    serialises them all again, which took 160 s for 10,000 meetings; handing the view's triples
+    to pyoxigraph directly skips both (benchmarks/RESULTS.md). The triples are the same.
+
+    Raises:
+        QueryError: pyoxigraph is not installed.
+    """
+    from promises.graph.rdf_view import DEFAULT_BASE, rdf_triples
+
+    _require_pyoxigraph()
+    import pyoxigraph as ox
+
+    cache: dict[Identifier, Any] = {}
+
+    def term(t: Identifier) -> Any:
+        found = cache.get(t)
+        if found is None:
+            found = cache[t] = _to_ox(t)
+        return found
+
+    store = ox.Store()
+    store.bulk_extend(
+        ox.Quad(term(s), term(p), term(o)) for s, p, o in rdf_triples(data, base or DEFAULT_BASE)
+    )
+    return store
+
+
+def _require_pyoxigraph() -> None:
+    try:
+        import pyoxigraph  # noqa: F401
+    except ImportError as err:
+        raise QueryError(
+            "the oxigraph engine needs pyoxigraph: pip install 'promise-graph[oxigraph]'"
+        ) from err
 
 
 def _terms(bindings: Mapping[str, object]) -> dict[str, Identifier]:
@@ -117,11 +156,49 @@ def _run_rdflib(graph: Graph, query: str, terms: dict[str, Identifier]) -> Query
 
 
 def _run_oxigraph(store: pyoxigraph.Store, query: str, terms: dict[str, Identifier]) -> QueryResult:
+    """Run on pyoxigraph; the bindings go in as data in a graph of their own when the query allows.
+
+    Why not always `substitutions`: pyoxigraph applies them to the solutions after evaluating the
+    whole pattern, so a selective binding (one operation's label) prunes nothing, and a query
+    over 10,000 meetings takes seconds (benchmarks/RESULTS.md). Its optimizer only starts from a
+    value that is part of the pattern. So the values are added as quads to a named graph with a
+    fresh `urn:uuid` name, and one pattern per variable reads them back, inserted just inside
+    the WHERE group: `GRAPH <g> { <g> <urn:x-promise-graph:binding#NAME> ?NAME . }`. The query
+    text gains only that generated IRI and variable names already checked against `_VARIABLE`;
+    the values never become text, so no escaping is involved. The quads are removed before
+    returning. The result is a join of the pattern with the bindings, as rdflib's
+    `initBindings` gives. When the query's own `WHERE {` cannot be found with certainty
+    (`SELECT * { … }`, `CONSTRUCT WHERE`), or the rewritten query does not parse, it runs with
+    `substitutions` instead, so errors keep pointing at the user's text.
+    """
     import pyoxigraph as ox
 
-    substitutions = {ox.Variable(k): _to_ox(v) for k, v in terms.items()}
+    values = {k: _to_ox(v) for k, v in terms.items()}
+    opening = _where_group(query) if values else None
+    if opening is not None:
+        graph = ox.NamedNode(f"urn:uuid:{uuid.uuid4()}")
+        quads = [ox.Quad(graph, ox.NamedNode(BINDING_IRI + k), v, graph) for k, v in values.items()]
+        patterns = " ".join(f"{graph} <{BINDING_IRI}{k}> ?{k} ." for k in values)
+        joined = f"{query[:opening]} GRAPH {graph} {{ {patterns} }} {query[opening:]}"
+        store.extend(quads)
+        try:
+            return _oxigraph_answer(lambda: store.query(joined, prefixes=PREFIXES))
+        except QueryError as err:
+            if not isinstance(err.__cause__, SyntaxError):
+                raise
+        finally:
+            for quad in quads:
+                store.remove(quad)
+    substitutions = {ox.Variable(k): v for k, v in values.items()}
+    return _oxigraph_answer(lambda: store.query(query, prefixes=PREFIXES, substitutions=substitutions))
+
+
+def _oxigraph_answer(run: Callable[[], Any]) -> QueryResult:
+    """Run, translate errors, and read every solution (while any binding quads still exist)."""
+    import pyoxigraph as ox
+
     try:
-        answer = store.query(query, prefixes=PREFIXES, substitutions=substitutions)
+        answer = run()
     except SyntaxError as err:
         message = str(err).splitlines()[0]
         position = _OX_POSITION.search(message)
@@ -138,6 +215,46 @@ def _run_oxigraph(store: pyoxigraph.Store, query: str, terms: dict[str, Identifi
         return QueryResult(TRIPLE_COLUMNS, _rows(triples))
     columns = tuple(v.value for v in answer.variables)
     return QueryResult(columns, _rows(tuple(_from_ox(solution[c]) for c in columns) for solution in answer))
+
+
+# What `_where_group` steps over, because braces and words inside them are not syntax: comments,
+# string literals (the long forms first) and IRIs. Then the words, braces and parentheses it counts.
+_SPARQL_TOKEN = re.compile(
+    "|".join(
+        [
+            r"(?P<skip>#[^\n]*",
+            r'"""(?:[^"\\]|\\.|"(?!""))*"""',
+            r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+            r'"(?:[^"\\\n]|\\.)*"',
+            r"'(?:[^'\\\n]|\\.)*'",
+            r"<[^<>\"{}|^`\\\x00-\x20]*>)",
+            r"(?P<word>[?$]?[A-Za-z_][\w\-.:]*)",
+            r"(?P<open>[{(])",
+            r"(?P<close>[})])",
+        ]
+    )
+)
+
+
+def _where_group(query: str) -> int | None:
+    """The offset just inside the `{` that follows the query's own WHERE keyword, or None.
+
+    The query's WHERE is the first one outside all braces and parentheses (a sub-SELECT, or an
+    EXISTS in the projection, is inside them), and must be followed by `{` and nothing else.
+    """
+    depth = 0
+    tokens = _SPARQL_TOKEN.finditer(query)
+    for token in tokens:
+        if token["open"]:
+            depth += 1
+        elif token["close"]:
+            depth -= 1
+        elif token["word"] is not None and depth == 0 and token["word"].upper() == "WHERE":
+            following = next(tokens, None)
+            if following is None or following[0] != "{" or query[token.end() : following.start()].strip():
+                return None
+            return following.end()
+    return None
 
 
 def _to_ox(term: Identifier) -> Any:
