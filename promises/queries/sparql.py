@@ -1,15 +1,18 @@
 """Run a user's SPARQL over the RDF view, with values passed as bindings and our prefixes pre-declared.
 
-User values never enter the query text: they are bound to variables (rdflib `initBindings`,
-pyoxigraph `substitutions`, both SEP-0007 style), so a value such as `"} ; DROP ALL"` is only
-ever a literal. The common prefixes (pg, schema, org, foaf, skos, prov, oa, time, dcterms, xsd)
-are declared for the user, so a query can start at `SELECT`.
+User values never enter the query text: they are bound to variables (rdflib `initBindings`;
+for pyoxigraph, quads in a private graph that the query joins with, or SEP-0007 `substitutions`;
+see `_run_oxigraph`), so a value such as `"} ; DROP ALL"` is only ever a literal. The common
+prefixes (pg, schema, org, foaf, skos, prov, oa, time, dcterms, xsd) are declared for the user,
+so a query can start at `SELECT`.
 
-Two engines answer the same query with the same Python values: rdflib, always available, and
-pyoxigraph, an optional extra that is much faster on large stores (see
-`benchmarks/bench_sparql.py`). The engine follows the graph type: pass an `rdflib.Graph`, or
-the `pyoxigraph.Store` that `to_oxigraph` builds from one. With pyoxigraph, a bound variable
-must appear in the SELECT list (its substitution follows SEP-0007 strictly).
+Two engines answer the same query with the same Python values: rdflib, and pyoxigraph, a
+default dependency that is much faster on large stores (benchmarks/RESULTS.md) and that the
+`promises sparql` command uses whenever it is installed. The engine follows the graph type:
+pass an `rdflib.Graph`, or a `pyoxigraph.Store` from `oxigraph_view` (built straight from the
+graph data) or `to_oxigraph` (copied from an rdflib graph). With pyoxigraph, a query without a
+top-level `WHERE {` gets its bindings as `substitutions`, and then a bound variable must appear
+in the SELECT list.
 """
 
 from __future__ import annotations
@@ -103,6 +106,13 @@ def oxigraph_view(data: GraphData, base: str | None = None) -> pyoxigraph.Store:
         ox.Quad(term(s), term(p), term(o)) for s, p, o in rdf_triples(data, base or DEFAULT_BASE)
     )
     return store
+
+
+def oxigraph_available() -> bool:
+    """True when pyoxigraph can be imported (a default dependency, absent where no wheel exists)."""
+    import importlib.util
+
+    return importlib.util.find_spec("pyoxigraph") is not None
 
 
 def _require_pyoxigraph() -> None:
