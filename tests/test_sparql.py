@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
@@ -186,3 +187,15 @@ def test_bindings_as_data_answer_like_substitutions_and_leave_nothing_behind(sma
     with pytest.raises(QueryError, match=r"^SPARQL syntax error at line 2, column \d+: "):
         run_sparql(store, "SELECT ?c\nWHERE { ?c schema:about }", bindings)
     assert len(store) == before
+
+
+def test_a_read_only_store_gets_substitutions(small_graph: GraphData, tmp_path: Path) -> None:
+    import pyoxigraph
+
+    writable = pyoxigraph.Store(str(tmp_path / "ox"))
+    writable.extend(oxigraph_view(small_graph))
+    writable.flush()
+    del writable
+    store = pyoxigraph.Store.read_only(str(tmp_path / "ox"))
+    rows = run_sparql(store, ABOUT_OPERATION, {"label": "Op Soteria"}).rows
+    assert rows == run_sparql(oxigraph_view(small_graph), ABOUT_OPERATION, {"label": "Op Soteria"}).rows != ()

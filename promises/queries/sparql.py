@@ -178,29 +178,45 @@ def _run_oxigraph(store: pyoxigraph.Store, query: str, terms: dict[str, Identifi
     the values never become text, so no escaping is involved. The quads are removed before
     returning. The result is a join of the pattern with the bindings, as rdflib's
     `initBindings` gives. When the query's own `WHERE {` cannot be found with certainty
-    (`SELECT * { … }`, `CONSTRUCT WHERE`), or the rewritten query does not parse, it runs with
-    `substitutions` instead, so errors keep pointing at the user's text.
+    (`SELECT * { … }`), the rewritten query does not parse (`CONSTRUCT WHERE`, a user's syntax
+    error, whose message must point at their text) or the store is read-only, it runs with
+    `substitutions` instead.
     """
     import pyoxigraph as ox
 
     values = {k: _to_ox(v) for k, v in terms.items()}
     opening = _where_group(query) if values else None
     if opening is not None:
-        graph = ox.NamedNode(f"urn:uuid:{uuid.uuid4()}")
-        quads = [ox.Quad(graph, ox.NamedNode(BINDING_IRI + k), v, graph) for k, v in values.items()]
-        patterns = " ".join(f"{graph} <{BINDING_IRI}{k}> ?{k} ." for k in values)
-        joined = f"{query[:opening]} GRAPH {graph} {{ {patterns} }} {query[opening:]}"
-        store.extend(quads)
-        try:
-            return _oxigraph_answer(lambda: store.query(joined, prefixes=PREFIXES))
-        except QueryError as err:
-            if not isinstance(err.__cause__, SyntaxError):
-                raise
-        finally:
-            for quad in quads:
-                store.remove(quad)
+        answer = _with_binding_graph(store, query, opening, values)
+        if answer is not None:
+            return answer
     substitutions = {ox.Variable(k): v for k, v in values.items()}
     return _oxigraph_answer(lambda: store.query(query, prefixes=PREFIXES, substitutions=substitutions))
+
+
+def _with_binding_graph(
+    store: pyoxigraph.Store, query: str, opening: int, values: dict[str, Any]
+) -> QueryResult | None:
+    """The answer with the bindings joined in as data (see `_run_oxigraph`), or None to fall back."""
+    import pyoxigraph as ox
+
+    graph = ox.NamedNode(f"urn:uuid:{uuid.uuid4()}")
+    quads = [ox.Quad(graph, ox.NamedNode(BINDING_IRI + k), v, graph) for k, v in values.items()]
+    patterns = " ".join(f"{graph} <{BINDING_IRI}{k}> ?{k} ." for k in values)
+    joined = f"{query[:opening]} GRAPH {graph} {{ {patterns} }} {query[opening:]}"
+    try:
+        store.extend(quads)
+    except (OSError, RuntimeError):  # a store opened read-only takes no quads
+        return None
+    try:
+        return _oxigraph_answer(lambda: store.query(joined, prefixes=PREFIXES))
+    except QueryError as err:
+        if isinstance(err.__cause__, SyntaxError):
+            return None
+        raise
+    finally:
+        for quad in quads:
+            store.remove(quad)
 
 
 def _oxigraph_answer(run: Callable[[], Any]) -> QueryResult:
