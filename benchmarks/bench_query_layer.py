@@ -89,6 +89,8 @@ def ms(seconds: float) -> str:
 def measure(meetings: int, workdir: Path, *, push: bool, exports: bool) -> Figures:
     figures = Figures(meetings)
     progress(f"== {meetings:,} meetings")
+    # The machine may be shared: a load above the core count means every figure below is slowed.
+    figures.put("load average (1 min) at start", f"{os.getloadavg()[0]:.1f}")
     secs, data = timed(lambda: synthetic_graph(meetings))
     figures.put("graph: nodes / edges", f"{len(data.nodes):,} / {len(data.edges):,}")
     store = LadybugStore(workdir / f"store-{meetings}")
@@ -100,6 +102,7 @@ def measure(meetings: int, workdir: Path, *, push: bool, exports: bool) -> Figur
         _push(data, workdir / f"falkordb-{meetings}", figures)
     if exports:
         _exports(store, workdir / f"exports-{meetings}", figures)
+    figures.put("load average (1 min) at end", f"{os.getloadavg()[0]:.1f}")
     return figures
 
 
