@@ -132,8 +132,9 @@ def _sparql(store: LadybugStore, data: GraphData, figures: Figures) -> None:
 def _oxigraph(data: GraphData, figures: Figures) -> None:
     import pyoxigraph as ox
 
+    from promises.graph.rdf_view import ox_term
     from promises.graph.rdf_vocab import PREFIXES
-    from promises.queries.sparql import _terms, _to_ox, oxigraph_view, run_sparql
+    from promises.queries.sparql import _terms, oxigraph_view, run_sparql
 
     secs, store = timed(lambda: oxigraph_view(data))
     figures.put(
@@ -143,7 +144,7 @@ def _oxigraph(data: GraphData, figures: Figures) -> None:
         rows = len(run_sparql(store, query, bindings).rows)
         value = ms(median_seconds(lambda: run_sparql(store, query, bindings), OXIGRAPH_RUNS))  # noqa: B023
         if bindings:  # the same query with pyoxigraph's own SEP-0007 substitutions, for comparison
-            subs = {ox.Variable(k): _to_ox(v) for k, v in _terms(bindings).items()}
+            subs = {ox.Variable(k): ox_term(v) for k, v in _terms(bindings).items()}
             secs = median_seconds(
                 lambda: list(store.query(query, prefixes=PREFIXES, substitutions=subs)),  # noqa: B023
                 OXIGRAPH_RUNS,

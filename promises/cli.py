@@ -305,13 +305,14 @@ def sparql(
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Run SPARQL over the RDF view of the store (user values only as bindings)."""
+    from promises.graph.rdf_view import pyoxigraph_installed
     from promises.queries.cypher import parse_params, result_records
-    from promises.queries.sparql import oxigraph_available, oxigraph_view, run_sparql
+    from promises.queries.sparql import oxigraph_view, run_sparql
 
     try:
         bindings = parse_params(bind or [])
         data = _store(store).load()
-        if engine is SparqlEngine.OXIGRAPH or (engine is SparqlEngine.AUTO and oxigraph_available()):
+        if engine is SparqlEngine.OXIGRAPH or (engine is SparqlEngine.AUTO and pyoxigraph_installed()):
             target: Any = oxigraph_view(data)
         else:
             from promises.graph.rdf_view import to_rdf

@@ -17,12 +17,15 @@ This module imports rdflib at module level; import it only from the commands tha
 
 from __future__ import annotations
 
+import importlib.util
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS, TIME, XSD
+from rdflib.term import Identifier
 
 from promises.graph.atomic import write_atomically
 from promises.graph.errors import ExportError
@@ -95,8 +98,69 @@ def rdf_triples(data: GraphData, base: str = DEFAULT_BASE) -> list[Triple]:
     return _RdfBuilder(data, base).build()
 
 
+def oxigraph_store(data: GraphData, base: str = DEFAULT_BASE) -> Any:
+    """The RDF view in an in-memory `pyoxigraph.Store`, without building an rdflib graph.
+
+    Why: rdflib indexes every triple on the way in, most of the cost of `to_rdf`; pyoxigraph
+    indexes them in Rust (benchmarks/RESULTS.md). Needs pyoxigraph. The store keeps the same
+    triples, except that it files derived integer types as `xsd:integer` (the offsets typed
+    `xsd:nonNegativeInteger`), which changes `datatype()` in SPARQL but no value.
+    """
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(s, p, o) for s, p, o in _ox_terms(data, base))
+    return store
+
+
+def _ox_terms(data: GraphData, base: str, *, grouped: bool = False) -> Iterator[tuple[Any, Any, Any]]:
+    """The view's triples in pyoxigraph terms, each distinct rdflib term converted once.
+
+    `grouped` sorts them by subject and predicate, without duplicates: the Turtle writer shares
+    a subject only between neighbouring triples.
+    """
+    cache: dict[URIRef | Literal, Any] = {}
+
+    def term(t: URIRef | Literal) -> Any:
+        found = cache.get(t)
+        if found is None:
+            found = cache[t] = ox_term(t)
+        return found
+
+    triples: Iterable[Triple] = rdf_triples(data, base)
+    if grouped:
+        triples = sorted(dict.fromkeys(triples), key=lambda t: (t[0], t[1]))
+    return ((term(s), term(p), term(o)) for s, p, o in triples)
+
+
+def pyoxigraph_installed() -> bool:
+    """True when pyoxigraph can be imported: a default dependency, absent only where no wheel exists."""
+    return importlib.util.find_spec("pyoxigraph") is not None
+
+
+def ox_term(term: Identifier) -> Any:
+    """The pyoxigraph term for an rdflib one: same IRI, or same lexical form, datatype and language."""
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    assert isinstance(term, Literal)
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
 def export_rdf(data: GraphData, path: Path, fmt: str) -> Path:
     """Write the RDF view as Turtle (`ttl`) or JSON-LD (`jsonld`), atomically.
+
+    Turtle is written by pyoxigraph when it is installed: rdflib's Turtle writer works out a
+    prefixed name for every IRI through a namespace index that grows with each `…#fragment`
+    IRI of the evidence, so its time grows with the square of the graph (24 minutes for 10,000
+    meetings against 35 s for 1,000, benchmarks/RESULTS.md). Same triples, same prefixes.
 
     Raises:
         ExportError: unknown format, or the file cannot be written.
@@ -104,6 +168,14 @@ def export_rdf(data: GraphData, path: Path, fmt: str) -> Path:
     serialiser = RDF_FORMATS.get(fmt)
     if serialiser is None:
         raise ExportError(fmt, f"unknown RDF format; supported: {', '.join(RDF_FORMATS)}")
+    if serialiser == "turtle" and pyoxigraph_installed():
+        import pyoxigraph as ox
+
+        def write_turtle(tmp: Path) -> None:
+            triples = (ox.Triple(s, p, o) for s, p, o in _ox_terms(data, DEFAULT_BASE, grouped=True))
+            ox.serialize(triples, tmp, ox.RdfFormat.TURTLE, prefixes={**PREFIXES, "id": DEFAULT_BASE})
+
+        return write_atomically(Path(path), write_turtle)
     graph = to_rdf(data)
 
     def write(tmp: Path) -> None:

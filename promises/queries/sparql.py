@@ -32,6 +32,7 @@ from rdflib.term import Node as Term
 
 from promises.graph.errors import QueryError
 from promises.graph.graphdata import GraphData
+from promises.graph.rdf_view import DEFAULT_BASE, ox_term, oxigraph_store
 from promises.graph.rdf_vocab import PREFIXES
 from promises.graph.store import QueryResult
 
@@ -78,41 +79,19 @@ def to_oxigraph(graph: Graph) -> pyoxigraph.Store:
     return store
 
 
-def oxigraph_view(data: GraphData, base: str | None = None) -> pyoxigraph.Store:
-    """The RDF view of `data` in an in-memory pyoxigraph store, without building an rdflib graph.
+def oxigraph_view(data: GraphData, base: str = DEFAULT_BASE) -> pyoxigraph.Store:
+    """The RDF view of `data` in an in-memory pyoxigraph store, built without rdflib's graph.
 
     Why not `to_oxigraph(to_rdf(data))`: rdflib indexes every triple on the way in and then
     serialises them all again, which took 160 s for 10,000 meetings; handing the view's triples
-    to pyoxigraph directly skips both (benchmarks/RESULTS.md). The triples are the same.
+    to pyoxigraph directly takes a quarter of that (benchmarks/RESULTS.md).
 
     Raises:
         QueryError: pyoxigraph is not installed.
     """
-    from promises.graph.rdf_view import DEFAULT_BASE, rdf_triples
-
     _require_pyoxigraph()
-    import pyoxigraph as ox
-
-    cache: dict[Identifier, Any] = {}
-
-    def term(t: Identifier) -> Any:
-        found = cache.get(t)
-        if found is None:
-            found = cache[t] = _to_ox(t)
-        return found
-
-    store = ox.Store()
-    store.bulk_extend(
-        ox.Quad(term(s), term(p), term(o)) for s, p, o in rdf_triples(data, base or DEFAULT_BASE)
-    )
+    store: pyoxigraph.Store = oxigraph_store(data, base)
     return store
-
-
-def oxigraph_available() -> bool:
-    """True when pyoxigraph can be imported (a default dependency, absent where no wheel exists)."""
-    import importlib.util
-
-    return importlib.util.find_spec("pyoxigraph") is not None
 
 
 def _require_pyoxigraph() -> None:
@@ -184,7 +163,7 @@ def _run_oxigraph(store: pyoxigraph.Store, query: str, terms: dict[str, Identifi
     """
     import pyoxigraph as ox
 
-    values = {k: _to_ox(v) for k, v in terms.items()}
+    values = {k: ox_term(v) for k, v in terms.items()}
     opening = _where_group(query) if values else None
     if opening is not None:
         answer = _with_binding_graph(store, query, opening, values)
@@ -281,21 +260,6 @@ def _where_group(query: str) -> int | None:
                 return None
             return following.end()
     return None
-
-
-def _to_ox(term: Identifier) -> Any:
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    assert isinstance(term, Literal)
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
 
 
 def _from_ox(term: Any) -> Identifier | None:
