@@ -281,6 +281,7 @@ class ExportFormat(StrEnum):
 
 
 class SparqlEngine(StrEnum):
+    AUTO = "auto"
     RDFLIB = "rdflib"
     OXIGRAPH = "oxigraph"
 
@@ -296,19 +297,25 @@ def sparql(
         typer.Option("--bind", "-b", help="name=value bound as a literal (JSON for numbers)."),
     ] = None,
     engine: Annotated[
-        SparqlEngine, typer.Option(help="rdflib, or oxigraph for large stores.")
-    ] = SparqlEngine.RDFLIB,
+        SparqlEngine,
+        typer.Option(help="auto: oxigraph when installed (much faster on large stores), else rdflib."),
+    ] = SparqlEngine.AUTO,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     """Run SPARQL over the RDF view of the store (user values only as bindings)."""
-    from promises.graph.rdf_view import to_rdf
+    from promises.graph.rdf_view import pyoxigraph_installed
     from promises.queries.cypher import parse_params, result_records
-    from promises.queries.sparql import run_sparql, to_oxigraph
+    from promises.queries.sparql import oxigraph_view, run_sparql
 
     try:
         bindings = parse_params(bind or [])
-        graph = to_rdf(_store(store).load())
-        target = to_oxigraph(graph) if engine is SparqlEngine.OXIGRAPH else graph
+        data = _store(store).load()
+        if engine is SparqlEngine.OXIGRAPH or (engine is SparqlEngine.AUTO and pyoxigraph_installed()):
+            target: Any = oxigraph_view(data)
+        else:
+            from promises.graph.rdf_view import to_rdf
+
+            target = to_rdf(data)
         result = run_sparql(target, query, bindings)
     except PromiseGraphError as err:
         raise _fail(err) from None

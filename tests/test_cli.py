@@ -294,6 +294,20 @@ def test_cypher_with_typed_parameters(seed_store: LadybugStore) -> None:
     assert bad.exit_code == 1 and bad.stderr.startswith("Error: Parser exception") and "offset" in bad.stderr
 
 
+def test_sparql_engines_agree(seed_store: LadybugStore) -> None:
+    query = (
+        "SELECT ?c ?text ?label WHERE { ?op skos:altLabel ?label . "
+        "?c schema:about ?op ; schema:description ?text }"
+    )
+    answers = {}
+    for engine in ("auto", "rdflib", "oxigraph"):
+        args = ["sparql", query, "--store", str(seed_store.path), "-b", "label=Op Presence", "-f", "json"]
+        result = runner.invoke(app, [*args, "--engine", engine])
+        assert result.exit_code == 0, result.stderr
+        answers[engine] = sorted(json.dumps(row, sort_keys=True) for row in json.loads(result.stdout))
+    assert answers["auto"] and answers["auto"] == answers["rdflib"] == answers["oxigraph"]
+
+
 def test_python_dash_m_runs(seed_store: LadybugStore) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "promises", "meetings", "--store", str(seed_store.path), "-f", "json"],

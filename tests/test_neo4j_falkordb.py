@@ -27,7 +27,7 @@ Other differences the tests live with rather than code around:
   graph named `falkordb`), so each test starts by emptying that graph instead of using its own.
 
 How the server is started, and why inside a private network namespace, is in
-tests/falkordb_sandbox.py and the `falkordb` fixture in tests/conftest.py.
+tests/falkordb_sandbox.py and tests/falkordb_server.py (used by the `falkordb` fixture).
 """
 
 from __future__ import annotations

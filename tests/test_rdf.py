@@ -9,6 +9,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.namespace import SDO
 
+from promises.graph import rdf_view
 from promises.graph.errors import ExportError
 from promises.graph.graphdata import GraphData
 from promises.graph.rdf_shapes import load_shapes, validate
@@ -41,6 +42,17 @@ def test_export_parses_back_to_the_same_graph(
     back = Graph().parse(path, format=parser)
     assert to_isomorphic(back) == to_isomorphic(to_rdf(small_graph)), _diff(back, to_rdf(small_graph))
     assert [p.name for p in tmp_path.iterdir()] == [f"small.{fmt}"]  # no temporary file left
+
+
+def test_turtle_without_pyoxigraph_is_written_by_rdflib(
+    small_graph: GraphData, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = export_rdf(small_graph, tmp_path / "fast.ttl", "ttl")
+    monkeypatch.setattr(rdf_view, "pyoxigraph_installed", lambda: False)
+    slow = export_rdf(small_graph, tmp_path / "slow.ttl", "ttl")
+    assert fast.read_text() != slow.read_text()  # two writers, one graph
+    graphs = [to_isomorphic(Graph().parse(path, format="turtle")) for path in (fast, slow)]
+    assert graphs[0] == graphs[1] == to_isomorphic(to_rdf(small_graph))
 
 
 def test_unknown_format_lists_the_supported_ones(small_graph: GraphData, tmp_path: Path) -> None:

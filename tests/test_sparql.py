@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
@@ -10,7 +11,7 @@ from rdflib import Graph, URIRef
 from promises.graph.errors import QueryError
 from promises.graph.graphdata import GraphData
 from promises.graph.rdf_view import to_rdf
-from promises.queries.sparql import run_sparql, to_oxigraph
+from promises.queries.sparql import _where_group, oxigraph_view, run_sparql, to_oxigraph
 
 ID = "https://promise-graph.example/id/"
 
@@ -135,3 +136,66 @@ def test_bad_bindings(small_graph: GraphData, bindings: dict[str, object], messa
     with pytest.raises(QueryError) as err:
         run_sparql(to_rdf(small_graph), "SELECT ?x WHERE { ?x ?p ?o }", bindings)
     assert str(err.value) == message
+
+
+def test_oxigraph_view_holds_the_same_triples_as_the_rdflib_route(small_graph: GraphData) -> None:
+    direct = oxigraph_view(small_graph)
+    via_rdflib = to_oxigraph(to_rdf(small_graph))
+    assert len(direct) == len(via_rdflib) > 100
+    assert set(direct) == set(via_rdflib)
+
+
+@pytest.mark.parametrize(
+    ("query", "inside"),
+    [
+        ("SELECT ?c WHERE { ?c ?p ?o }", " ?c ?p ?o }"),
+        ("select ?c where{?c ?p ?o}", "?c ?p ?o}"),
+        ("# WHERE { in a comment\nSELECT ?c WHERE { ?c ?p ?o }", " ?c ?p ?o }"),
+        ("SELECT ?c (EXISTS { ?c ?p 'x' } AS ?e) WHERE { ?c ?p ?o }", " ?c ?p ?o }"),
+        ("CONSTRUCT { ?c ?p 'WHERE {' } WHERE { ?c ?p ?o }", " ?c ?p ?o }"),
+        ("SELECT ?where WHERE { ?where ex:where <urn:x#WHERE{> }", " ?where ex:where <urn:x#WHERE{> }"),
+        ('SELECT ?c WHERE { ?c ?p """ WHERE { """ }', ' ?c ?p """ WHERE { """ }'),
+    ],
+)
+def test_the_where_group_is_found_outside_comments_strings_and_iris(query: str, inside: str) -> None:
+    opening = _where_group(query)
+    assert opening is not None and query[opening:] == inside
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["SELECT * { ?c ?p ?o }", "ASK { ?c ?p ?o }", "SELECT ?c WHERE # x\n{ ?c ?p ?o }"],
+)
+def test_no_where_group_means_substitutions(query: str) -> None:
+    assert _where_group(query) is None
+
+
+def test_bindings_as_data_answer_like_substitutions_and_leave_nothing_behind(small_graph: GraphData) -> None:
+    store = oxigraph_view(small_graph)
+    before = len(store)
+    bindings: dict[str, object] = {"label": "Op Soteria"}
+    fast = run_sparql(store, ABOUT_OPERATION, bindings)
+    assert fast.rows and {row[3] for row in fast.rows} == {"Op Soteria"}
+    slow = run_sparql(store, ABOUT_OPERATION.replace("WHERE {", "{", 1), bindings)  # no WHERE: substitutions
+    assert slow == fast
+    assert run_sparql(store, DUE_BEFORE, {"before": date(2025, 1, 1)}) == run_sparql(
+        to_rdf(small_graph), DUE_BEFORE, {"before": date(2025, 1, 1)}
+    )
+    # The short CONSTRUCT form takes no GRAPH pattern: the rewrite fails to parse, substitutions run.
+    construct = run_sparql(store, "CONSTRUCT WHERE { ?op skos:altLabel ?label }", bindings)
+    assert len(construct.rows) == 1
+    with pytest.raises(QueryError, match=r"^SPARQL syntax error at line 2, column \d+: "):
+        run_sparql(store, "SELECT ?c\nWHERE { ?c schema:about }", bindings)
+    assert len(store) == before
+
+
+def test_a_read_only_store_gets_substitutions(small_graph: GraphData, tmp_path: Path) -> None:
+    import pyoxigraph
+
+    writable = pyoxigraph.Store(str(tmp_path / "ox"))
+    writable.extend(oxigraph_view(small_graph))
+    writable.flush()
+    del writable
+    store = pyoxigraph.Store.read_only(str(tmp_path / "ox"))
+    rows = run_sparql(store, ABOUT_OPERATION, {"label": "Op Soteria"}).rows
+    assert rows == run_sparql(oxigraph_view(small_graph), ABOUT_OPERATION, {"label": "Op Soteria"}).rows != ()

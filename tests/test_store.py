@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from promises.graph.errors import QueryError, StoreError
+from promises.graph.graphdata import GraphData
 from promises.graph.ladybug_store import LadybugStore
 from promises.graph.model import (
     EXAMPLE_FILLED_COMMITMENT,
@@ -16,6 +17,7 @@ from promises.graph.model import (
     ChangeSet,
     Person,
     RelType,
+    edge,
 )
 from promises.graph.schema import SCHEMA_VERSION
 
@@ -79,3 +81,43 @@ def test_query_takes_parameters_and_reports_errors(seed_store: LadybugStore) -> 
     assert injected.rows == ()
     with pytest.raises(QueryError, match="offset"):
         seed_store.query("MATCH (p:Person RETURN p")
+
+
+def test_bulk_load_gives_what_apply_gives(
+    tmp_path: Path, seed_data: GraphData, sample_data: GraphData
+) -> None:
+    for name, data in (("seed", seed_data), ("sample", sample_data)):
+        bulk, merged = LadybugStore(tmp_path / f"{name}-bulk"), LadybugStore(tmp_path / f"{name}-merge")
+        bulk.bulk_load(data)
+        with merged.transaction() as tx:
+            tx.apply(ChangeSet(nodes=dict(data.nodes), edges=dict(data.edges)))
+        loaded = bulk.load()
+        assert loaded.nodes == data.nodes == merged.load().nodes
+        assert loaded.edges == data.edges == merged.load().edges
+
+
+def test_bulk_load_only_creates_and_later_writes_still_apply(tmp_path: Path) -> None:
+    store = LadybugStore(tmp_path / "s")
+    changes = _changes()
+    dangling = Person("p-00000000000000cc", "Not Loaded")
+    data = GraphData.build(changes.nodes.values(), changes.edges.values())
+    data.edges[("HELD_BY", EXAMPLE_FILLED_COMMITMENT.id, dangling.id)] = edge(
+        RelType.HELD_BY, EXAMPLE_FILLED_COMMITMENT, dangling
+    )
+    store.bulk_load(data)
+    assert store.load().edges == changes.edges  # an edge to a node not in the data is left out, as apply does
+    with pytest.raises(StoreError, match="exists already"):
+        store.bulk_load(data)
+    with store.transaction() as tx:
+        tx.apply(ChangeSet(nodes={dangling.id: dangling}))
+    assert dangling.id in store.load().nodes
+
+
+def test_reading_answers_many_queries_from_one_open_store(seed_store: LadybugStore) -> None:
+    query = "MATCH (p:Person) WHERE p.name = $name RETURN p.name"
+    with seed_store.reading() as reader:
+        answers = [reader.query(query, {"name": "Pippa Mills"}) for _ in range(3)]
+        assert reader.load().nodes == seed_store.load().nodes
+    assert answers == [seed_store.query(query, {"name": "Pippa Mills"})] * 3
+    with pytest.raises(QueryError), seed_store.reading() as reader:
+        reader.query("MATCH (n:Nope) RETURN n")

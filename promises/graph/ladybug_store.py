@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 POINTER = "STORE.json"
 STORE_FORMAT = "promise-graph-store"
 BATCH = 2000
+READ_POOL_MAX = 8 << 30
 
 
 class LadybugStore:
@@ -63,6 +64,18 @@ class LadybugStore:
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> QueryResult:
         with self._open_read() as conn:
             return _run(conn, cypher, params)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[LadybugRead]:
+        """Keep the database open for several queries (`query` opens and closes it every call).
+
+        Why: opening the file costs more than most cookbook queries take to run on 10,000
+        meetings (benchmarks/RESULTS.md), so a caller with many questions, such as a notebook
+        or a report, asks them inside one `reading()` block. It reads the store as it was when
+        the block began; a write committed meanwhile shows in the next block.
+        """
+        with self._open_read() as conn:
+            yield LadybugRead(conn)
 
     def columns_for(self, labels: Sequence[str]) -> dict[str, list[str]]:
         return {label: [c for c, _ in node_columns(NODE_BY_LABEL[label])] for label in labels}
@@ -111,6 +124,24 @@ class LadybugStore:
             if source is not None:
                 _remove_database(source)
 
+    def bulk_load(self, data: GraphData) -> None:
+        """Create the store from `data` in one pass, with one `COPY` per table instead of MERGE batches.
+
+        Why: the MERGE batches of `apply` find each row's node by scanning its whole table, so
+        loading an archive of thousands of meetings that way takes time quadratic in its size
+        (benchmarks/RESULTS.md). COPY looks the ends of every edge up in the primary-key index.
+        LadybugDB's COPY is only safe into empty tables (0.22 crashes copying into a filled
+        node table), so this only creates a store; later changes go through `transaction`.
+        Edges whose ends are not in `data` are left out, as `apply` would match nothing.
+
+        Raises:
+            StoreError: a store already exists here, or the engine rejected the data.
+        """
+        if self.exists():
+            raise StoreError(self.path, "bulk_load creates a new store; this one exists already")
+        with self.transaction() as writer:
+            _copy_all(writer._conn, data)
+
     # -- internals ---------------------------------------------------------------------------
 
     @contextlib.contextmanager
@@ -120,7 +151,7 @@ class LadybugStore:
 
         db_file = self.path / pointer["database"]
         try:
-            db = ladybug.Database(str(db_file), read_only=True)
+            db = ladybug.Database(str(db_file), read_only=True, buffer_pool_size=_read_pool_size())
         except RuntimeError as err:
             raise StoreError(self.path, f"cannot open database {db_file.name}: {err}") from err
         conn = ladybug.Connection(db)
@@ -200,6 +231,19 @@ class LadybugStore:
                 leftover.unlink(missing_ok=True)
 
 
+class LadybugRead:
+    """One open, read-only view of the store, for many queries in a row (`LadybugStore.reading`)."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    def load(self) -> GraphData:
+        return _load(self._conn)
+
+    def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        return _run(self._conn, cypher, params)
+
+
 class LadybugWrite:
     """The write side of one transaction: batched MERGE by label and by relationship shape."""
 
@@ -214,6 +258,18 @@ class LadybugWrite:
 
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> QueryResult:
         return _run(self._conn, cypher, params)
+
+
+def _read_pool_size() -> int:
+    """The buffer pool for reading: the engine's default (80% of memory), but at most 8 GiB.
+
+    Why: every `query` opens the database, and with ladybug 0.22 on a 24 GiB machine opening
+    with the default pool takes 38 ms against 15 ms with 8 GiB (closing, 8 against 4 ms): half
+    the 50 ms a cookbook query may take (benchmarks/RESULTS.md). 8 GiB is still hundreds of
+    times the database file of 10,000 meetings (32 MB), so no read runs out of pool.
+    """
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return min(READ_POOL_MAX, int(memory * 0.8))
 
 
 def _remove_database(target: Path) -> None:
@@ -276,6 +332,35 @@ def _apply(conn: Any, changes: ChangeSet) -> None:
             rows.append({"s": e.src, "d": e.dst, **{p: props.get(p) for p in names}})
         for chunk in _chunks(rows):
             _exec(conn, statement, {"rows": chunk})
+
+
+def _copy_all(conn: Any, data: GraphData) -> None:
+    """Fill freshly created, empty tables: every node label, then every relationship shape."""
+    nodes: dict[str, list[Node]] = {}
+    for node in data.nodes.values():
+        nodes.setdefault(node.LABEL, []).append(node)
+    for cls in NODE_TYPES:
+        batch = sorted(nodes.get(cls.LABEL, []), key=lambda n: n.id)
+        if batch:
+            values = ", ".join(f"CAST(r.`{c}` AS {t})" for c, t in node_columns(cls))
+            rows = [node_props(n) for n in batch]
+            _exec(conn, f"COPY {cls.LABEL} FROM (UNWIND $rows AS r RETURN {values})", {"rows": rows})
+    labels = {node_id: node.LABEL for node_id, node in data.nodes.items()}
+    shapes: dict[tuple[str, str, str], list[Edge]] = {}
+    for e in data.edges.values():
+        if labels.get(e.src) == e.src_label and labels.get(e.dst) == e.dst_label:
+            shapes.setdefault((e.type.value, e.src_label, e.dst_label), []).append(e)
+    prop_types = {rel.value: rel_columns(props) for rel, _, props in REL_SCHEMA}
+    multi_pair = {rel.value for rel, pairs, _ in REL_SCHEMA if len(pairs) > 1}
+    for (rel, src_label, dst_label), edges in sorted(shapes.items()):
+        names = [p for p, _ in prop_types[rel]]
+        values = "".join(f", CAST(r.`{p}` AS {t})" for p, t in prop_types[rel])
+        pair = f" (from='{src_label}', to='{dst_label}')" if rel in multi_pair else ""
+        rows = []
+        for e in sorted(edges, key=lambda e: e.key):
+            props = dict(e.props)
+            rows.append({"s": e.src, "d": e.dst, **{p: props.get(p) for p in names}})
+        _exec(conn, f"COPY {rel} FROM (UNWIND $rows AS r RETURN r.s, r.d{values}){pair}", {"rows": rows})
 
 
 def _load(conn: Any) -> GraphData:

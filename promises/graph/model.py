@@ -8,6 +8,8 @@ original text of `file`, like a Python slice: `text[start:end]` is the quote.
 from __future__ import annotations
 
 import dataclasses
+import types
+import typing
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -415,25 +417,40 @@ EXAMPLE_FILLED_COMMITMENT = Commitment(
 
 def node_from_props(cls: type[Node], props: dict[str, object]) -> Node:
     """Rebuild a node from store properties (the inverse of `node_props`)."""
-    import types
-    import typing
-
-    hints = typing.get_type_hints(cls)
     kwargs: dict[str, object] = {}
-    for f in dataclasses.fields(cls):
-        value = props.get(f.name)
-        hint = hints[f.name]
-        target = hint
-        if isinstance(hint, types.UnionType):
-            target = next(a for a in typing.get_args(hint) if a is not type(None))
+    for name, target, default in _field_plan(cls):
+        value = props.get(name)
         if value is None:
             if typing.get_origin(target) is tuple:
                 value = ()
-            elif f.default is not dataclasses.MISSING:
-                value = f.default
+            elif default is not dataclasses.MISSING:
+                value = default
         elif typing.get_origin(target) is tuple and isinstance(value, list | tuple):
             value = tuple(value)
         elif isinstance(target, type) and issubclass(target, StrEnum):
             value = target(str(value))
-        kwargs[f.name] = value
+        kwargs[name] = value
     return cls(**kwargs)  # type: ignore[arg-type]
+
+
+FieldPlan = tuple[tuple[str, object, object], ...]
+_FIELD_PLANS: dict[type, FieldPlan] = {}
+
+
+def _field_plan(cls: type[Node]) -> FieldPlan:
+    """(name, type without None, default) per field, worked out once per class.
+
+    Why cached: resolving the string annotations (`typing.get_type_hints`) for every node was
+    85% of loading a store (benchmarks/RESULTS.md).
+    """
+    plan = _FIELD_PLANS.get(cls)
+    if plan is None:
+        hints = typing.get_type_hints(cls)
+        fields = []
+        for f in dataclasses.fields(cls):
+            target = hints[f.name]
+            if isinstance(target, types.UnionType):
+                target = next(a for a in typing.get_args(target) if a is not type(None))
+            fields.append((f.name, target, f.default))
+        plan = _FIELD_PLANS[cls] = tuple(fields)
+    return plan

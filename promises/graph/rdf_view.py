@@ -17,12 +17,15 @@ This module imports rdflib at module level; import it only from the commands tha
 
 from __future__ import annotations
 
+import importlib.util
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS, TIME, XSD
+from rdflib.term import Identifier
 
 from promises.graph.atomic import write_atomically
 from promises.graph.errors import ExportError
@@ -71,13 +74,93 @@ MEDIA_TYPES: dict[str, str] = {
 }
 
 
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
 def to_rdf(data: GraphData, base: str = DEFAULT_BASE) -> Graph:
     """Build the RDF view of `data`; the same data always yields the same triples."""
+    graph = Graph()
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri, override=True, replace=True)
+    graph.bind("id", base)
+    for triple in rdf_triples(data, base):
+        graph.add(triple)
+    return graph
+
+
+def rdf_triples(data: GraphData, base: str = DEFAULT_BASE) -> list[Triple]:
+    """The triples of the RDF view, not yet in any graph (duplicates possible, order fixed).
+
+    Why separate from `to_rdf`: indexing each triple in an rdflib graph is most of the cost of
+    the view, and a store that indexes them itself (pyoxigraph, `queries/sparql.py`) can take
+    the triples straight from here.
+    """
     return _RdfBuilder(data, base).build()
+
+
+def oxigraph_store(data: GraphData, base: str = DEFAULT_BASE) -> Any:
+    """The RDF view in an in-memory `pyoxigraph.Store`, without building an rdflib graph.
+
+    Why: rdflib indexes every triple on the way in, most of the cost of `to_rdf`; pyoxigraph
+    indexes them in Rust (benchmarks/RESULTS.md). Needs pyoxigraph. The store keeps the same
+    triples, except that it files derived integer types as `xsd:integer` (the offsets typed
+    `xsd:nonNegativeInteger`), which changes `datatype()` in SPARQL but no value.
+    """
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(s, p, o) for s, p, o in _ox_terms(data, base))
+    return store
+
+
+def _ox_terms(data: GraphData, base: str, *, grouped: bool = False) -> Iterator[tuple[Any, Any, Any]]:
+    """The view's triples in pyoxigraph terms, each distinct rdflib term converted once.
+
+    `grouped` sorts them by subject and predicate, without duplicates: the Turtle writer shares
+    a subject only between neighbouring triples.
+    """
+    cache: dict[URIRef | Literal, Any] = {}
+
+    def term(t: URIRef | Literal) -> Any:
+        found = cache.get(t)
+        if found is None:
+            found = cache[t] = ox_term(t)
+        return found
+
+    triples: Iterable[Triple] = rdf_triples(data, base)
+    if grouped:
+        triples = sorted(dict.fromkeys(triples), key=lambda t: (t[0], t[1]))
+    return ((term(s), term(p), term(o)) for s, p, o in triples)
+
+
+def pyoxigraph_installed() -> bool:
+    """True when pyoxigraph can be imported: a default dependency, absent only where no wheel exists."""
+    return importlib.util.find_spec("pyoxigraph") is not None
+
+
+def ox_term(term: Identifier) -> Any:
+    """The pyoxigraph term for an rdflib one: same IRI, or same lexical form, datatype and language."""
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    assert isinstance(term, Literal)
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
 
 
 def export_rdf(data: GraphData, path: Path, fmt: str) -> Path:
     """Write the RDF view as Turtle (`ttl`) or JSON-LD (`jsonld`), atomically.
+
+    Turtle is written by pyoxigraph when it is installed: rdflib's Turtle writer works out a
+    prefixed name for every IRI through a namespace index that grows with each `…#fragment`
+    IRI of the evidence, so its time grows with the square of the graph (24 minutes for 10,000
+    meetings against 35 s for 1,000, benchmarks/RESULTS.md). Same triples, same prefixes.
 
     Raises:
         ExportError: unknown format, or the file cannot be written.
@@ -85,6 +168,14 @@ def export_rdf(data: GraphData, path: Path, fmt: str) -> Path:
     serialiser = RDF_FORMATS.get(fmt)
     if serialiser is None:
         raise ExportError(fmt, f"unknown RDF format; supported: {', '.join(RDF_FORMATS)}")
+    if serialiser == "turtle" and pyoxigraph_installed():
+        import pyoxigraph as ox
+
+        def write_turtle(tmp: Path) -> None:
+            triples = (ox.Triple(s, p, o) for s, p, o in _ox_terms(data, DEFAULT_BASE, grouped=True))
+            ox.serialize(triples, tmp, ox.RdfFormat.TURTLE, prefixes={**PREFIXES, "id": DEFAULT_BASE})
+
+        return write_atomically(Path(path), write_turtle)
     graph = to_rdf(data)
 
     def write(tmp: Path) -> None:
@@ -102,27 +193,24 @@ class _RdfBuilder:
     def __init__(self, data: GraphData, base: str) -> None:
         self.data = data
         self.base = base
-        self.g = Graph()
-        for prefix, iri in PREFIXES.items():
-            self.g.bind(prefix, iri, override=True, replace=True)
-        self.g.bind("id", base)
+        self.triples: list[Triple] = []
         self.docs_by_path = {d.path: d for d in data.of_type(Document)}
         self.themes = URIRef(base + "scheme/themes")
         self.operations = URIRef(base + "scheme/operations")
 
-    def build(self) -> Graph:
+    def build(self) -> list[Triple]:
         self._schemes()
         for node in sorted(self.data.nodes.values(), key=lambda n: n.id):
             self._node(node)
         for e in sorted(self.data.edges.values(), key=lambda e: e.key):
             self._edge(e.type, e.src, e.dst, dict(e.props))
-        return self.g
+        return self.triples
 
     def iri(self, node_id: str) -> URIRef:
         return URIRef(self.base + node_id)
 
-    def add(self, s: URIRef | BNode, p: URIRef, o: URIRef | BNode | Literal) -> None:
-        self.g.add((s, p, o))
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.triples.append((s, p, o))
 
     def text(self, s: URIRef, p: URIRef, value: str) -> None:
         """Add a string literal, skipping empty strings: the model uses "" for unknown."""
