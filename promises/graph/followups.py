@@ -24,7 +24,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -64,11 +66,15 @@ _GENERIC = frozenset(
 
 @dataclass(slots=True)
 class SeriesIndex:
-    """One body's meetings in date order with the commitments and updates made at each."""
+    """One body's meetings in date order, with candidate indexes over some of their commitments.
+
+    Only the positions a caller asked for are indexed (`commitments` has no key for the
+    others), so re-linking the few meetings around a new one does not index the whole series.
+    """
 
     meetings: list[Meeting] = field(default_factory=list)
     position: dict[str, int] = field(default_factory=dict)
-    commitments: list[list[Commitment]] = field(default_factory=list)
+    commitments: dict[int, list[Commitment]] = field(default_factory=dict)
     by_topic: dict[str, list[tuple[int, Commitment]]] = field(default_factory=lambda: defaultdict(list))
     by_role: dict[str, list[tuple[int, Commitment]]] = field(default_factory=lambda: defaultdict(list))
     by_word: dict[str, list[tuple[int, Commitment]]] = field(default_factory=lambda: defaultdict(list))
@@ -76,45 +82,78 @@ class SeriesIndex:
     topics: dict[str, set[str]] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)
 
+    def made_at(self, position: int) -> list[Commitment]:
+        return self.commitments.get(position, [])
 
-def followup_edges(data: GraphData, horizon: int = DEFAULT_HORIZON) -> list[Edge]:
-    """Every `UPDATES` edge the graph implies, independent of ingest order."""
+
+def followup_edges(
+    data: GraphData,
+    horizon: int = DEFAULT_HORIZON,
+    *,
+    order: Mapping[str, list[Meeting]] | None = None,
+    linked: Mapping[str, Iterable[int]] | None = None,
+) -> list[Edge]:
+    """Every `UPDATES` edge the graph implies, independent of ingest order.
+
+    `linked` (body -> meeting positions) restricts the work to the return statements said at
+    those positions; their candidates lie at most `horizon` meetings back, so only that much
+    of the series is indexed. `order` is `series_order(data)` when the caller already has it.
+    """
+    order = series_order(data) if order is None else order
     out: list[Edge] = []
-    for series in series_indexes(data).values():
-        for position, meeting in enumerate(series.meetings):
-            for at in data.into(meeting.id, RelType.AT):
+    for body, meetings in order.items():
+        wanted = range(len(meetings)) if linked is None else sorted(set(linked.get(body, ())))
+        if not wanted:
+            continue
+        if linked is None:
+            needed: Iterable[int] = wanted
+        else:
+            needed = sorted({at for p in wanted for at in range(max(0, p - horizon), p)})
+        series = index_series(data, meetings, needed)
+        for position in wanted:
+            for at in data.into(meetings[position].id, RelType.AT):
                 update = data.get(at.src, Update)
                 if update is not None:
                     out.extend(link_update(data, series, update, position, horizon))
     return out
 
 
-def series_indexes(data: GraphData) -> dict[str, SeriesIndex]:
-    """Per body, meetings oldest first (ties by id) and candidate indexes by topic and role."""
+def series_order(data: GraphData) -> dict[str, list[Meeting]]:
+    """Per body, real dated meetings oldest first (ties by id): the order every count uses."""
     by_body: dict[str, list[Meeting]] = defaultdict(list)
     for node in data.nodes.values():
         if isinstance(node, Meeting) and not node.stub and node.date is not None:
             by_body[node.body].append(node)
-    out: dict[str, SeriesIndex] = {}
-    for body, meetings in by_body.items():
-        series = SeriesIndex()
-        series.meetings = sorted(meetings, key=lambda m: (m.date, m.id))
-        for position, meeting in enumerate(series.meetings):
-            series.position[meeting.id] = position
-            made = [c for e in data.into(meeting.id, RelType.MADE_AT) if (c := data.get(e.src, Commitment))]
-            series.commitments.append(made)
-            for commitment in made:
-                series.topics[commitment.id] = {e.dst for e in data.out(commitment.id, RelType.ABOUT)}
-                series.roles[commitment.id] = set(owner_roles(data, commitment))
-                series.words[commitment.id] = _content(commitment.text)
-                for topic in series.topics[commitment.id]:
-                    series.by_topic[topic].append((position, commitment))
-                for role in series.roles[commitment.id]:
-                    series.by_role[role].append((position, commitment))
-                for word in series.words[commitment.id]:
-                    series.by_word[word].append((position, commitment))
-        out[body] = series
-    return out
+    return {body: sorted(meetings, key=_meeting_order) for body, meetings in by_body.items()}
+
+
+def series_indexes(data: GraphData) -> dict[str, SeriesIndex]:
+    """Per body, meetings oldest first (ties by id) and candidate indexes over all of them."""
+    return {
+        body: index_series(data, meetings, range(len(meetings)))
+        for body, meetings in series_order(data).items()
+    }
+
+
+def index_series(data: GraphData, meetings: list[Meeting], positions: Iterable[int]) -> SeriesIndex:
+    """Candidate indexes over the commitments made at `positions` (ascending) of one series."""
+    series = SeriesIndex(meetings=meetings, position={m.id: i for i, m in enumerate(meetings)})
+    for position in positions:
+        made = [
+            c for e in data.into(meetings[position].id, RelType.MADE_AT) if (c := data.get(e.src, Commitment))
+        ]
+        series.commitments[position] = made
+        for commitment in made:
+            series.topics[commitment.id] = {e.dst for e in data.out(commitment.id, RelType.ABOUT)}
+            series.roles[commitment.id] = set(owner_roles(data, commitment))
+            series.words[commitment.id] = _content(commitment.text)
+            for topic in series.topics[commitment.id]:
+                series.by_topic[topic].append((position, commitment))
+            for role in series.roles[commitment.id]:
+                series.by_role[role].append((position, commitment))
+            for word in series.words[commitment.id]:
+                series.by_word[word].append((position, commitment))
+    return series
 
 
 def link_update(
@@ -126,7 +165,7 @@ def link_update(
     if update.scope is UpdateScope.BLANKET:
         return [
             edge(RelType.UPDATES, update, c, confidence=BLANKET_CONFIDENCE, rule="blanket")
-            for c in series.commitments[position - 1]
+            for c in series.made_at(position - 1)
             if c.kind is CommitmentKind.ACTION
         ]
     first = max(0, position - horizon)
@@ -142,7 +181,7 @@ def link_update(
             _window(series.by_word.get(word, []), first, position, candidates)
     if update.scope is UpdateScope.EXPLICIT:
         for at in range(first, position):
-            for c in series.commitments[at]:
+            for c in series.made_at(at):
                 candidates.setdefault(c.id, (at, c))
     scored: list[tuple[float, str, Commitment]] = []
     for made_at, commitment in candidates.values():
@@ -217,6 +256,10 @@ def _window(
         if made_at >= stop:
             break
         into.setdefault(commitment.id, (made_at, commitment))
+
+
+def _meeting_order(meeting: Meeting) -> tuple[date, str]:
+    return (meeting.date or date.min, meeting.id)
 
 
 def _content(text: str) -> set[str]:
