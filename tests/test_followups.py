@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from benchmarks.score_followups import score
 from promises.graph.ladybug_store import LadybugStore
-from promises.graph.linking import relink
-from promises.graph.model import RelType
+from promises.graph.linking import LINKING_RULES, relink
+from promises.graph.model import ChangeSet, RelType
 from promises.ingest.pipeline import ingest_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,3 +67,24 @@ def test_copy_of_store_relinks_identically(tmp_path: Path) -> None:
     ingest_paths([SERIES_A], store, now=NOW, as_of=AS_OF)
     shutil.copytree(store.path, tmp_path / "copy")
     assert relink(LadybugStore(tmp_path / "copy").load(), AS_OF).is_empty()
+
+
+def test_store_linked_with_other_rules_is_relinked_in_full(tmp_path: Path) -> None:
+    """Incremental re-linking trusts derived data outside its reach only under the same rules."""
+    files = sorted(SERIES_A.glob("*.txt"))
+    store = LadybugStore(tmp_path / "s")
+    ingest_paths(files[:2], store, now=NOW, as_of=AS_OF)
+    pointer = json.loads((store.path / "STORE.json").read_text(encoding="utf-8"))
+    assert pointer["meta"]["linking_rules"] == LINKING_RULES
+    data = store.load()
+    stray = next(e for e in data.edges_of(RelType.UPDATES))
+    stray = replace(stray, props=(("confidence", 0.01), ("rule", "old rules")))
+    with store.transaction() as tx:  # derived data as an older version might have left it
+        tx.apply(ChangeSet(edges={stray.key: stray}))
+    ingest_paths(files[3:], store, now=NOW, as_of=AS_OF)  # far enough on: out of reach
+    assert stray in store.load().edges.values()
+    with store.transaction() as tx:
+        tx.meta["linking_rules"] = "older rules"
+    ingest_paths(files[2:3], store, now=NOW, as_of=AS_OF)
+    assert stray not in store.load().edges.values()
+    assert relink(store.load(), AS_OF).is_empty()

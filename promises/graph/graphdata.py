@@ -6,10 +6,13 @@ stores only load it and apply `ChangeSet`s.
 
 from __future__ import annotations
 
+import gc
 from bisect import insort
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TypeVar
 
 from promises.graph.model import ChangeSet, Edge, Node, RelType
@@ -117,14 +120,40 @@ class GraphData:
         # Sorting each adjacency list (a few edges) is much cheaper than sorting all edges once.
         out: dict[_AdjKey, list[Edge]] = defaultdict(list)
         inn: dict[_AdjKey, list[Edge]] = defaultdict(list)
-        for e in self.edges.values():
-            out[(e.src, e.type)].append(e)
-            inn[(e.dst, e.type)].append(e)
-        for listed in (*out.values(), *inn.values()):
+        with without_gc():
+            for e in self.edges.values():
+                out[(e.src, e.type)].append(e)
+                inn[(e.dst, e.type)].append(e)
+        # Within one list type and one end are shared, so the other end orders like `Edge.key`.
+        for listed in out.values():
             if len(listed) > 1:
-                listed.sort(key=_edge_key)
+                listed.sort(key=_by_dst)
+        for listed in inn.values():
+            if len(listed) > 1:
+                listed.sort(key=_by_src)
         self._out, self._in = dict(out), dict(inn)
+
+
+@contextmanager
+def without_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small containers.
+
+    Each burst of allocations triggers a collection that walks every object already alive, so
+    indexing a 10,000-meeting graph spent three quarters of its time in the collector. Nothing
+    built here forms cycles; the collector is restored (if it was on) however the block ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _edge_key(e: Edge) -> tuple[str, str, str]:
     return e.key
+
+
+_by_dst = attrgetter("dst")
+_by_src = attrgetter("src")

@@ -81,10 +81,12 @@ class LadybugStore:
             self._sweep_orphans()
             generation = 0
             source: Path | None = None
+            meta: dict[str, Any] = {}
             if self.exists():
                 pointer = self._read_pointer()
                 generation = int(pointer["generation"])
                 source = self.path / pointer["database"]
+                meta = dict(pointer.get("meta") or {})
             target = self.path / f"graph-{generation + 1:06d}.lbdb"
             _remove_database(target)
             if source is not None:
@@ -97,7 +99,7 @@ class LadybugStore:
                 if source is None:
                     for statement in ddl():
                         conn.execute(statement)
-                writer = LadybugWrite(conn)
+                writer = LadybugWrite(conn, meta)
                 yield writer
                 conn.close()
                 db.close()
@@ -107,7 +109,7 @@ class LadybugStore:
                     db.close()
                 _remove_database(target)
                 raise
-            self._write_pointer(generation + 1, target.name)
+            self._write_pointer(generation + 1, target.name, writer.meta)
             if source is not None:
                 _remove_database(source)
 
@@ -149,13 +151,14 @@ class LadybugStore:
             )
         return pointer
 
-    def _write_pointer(self, generation: int, database: str) -> None:
+    def _write_pointer(self, generation: int, database: str, meta: Mapping[str, Any]) -> None:
         pointer = {
             "format": STORE_FORMAT,
             "schema_version": SCHEMA_VERSION,
             "generation": generation,
             "database": database,
             "written_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "meta": dict(meta),
         }
         tmp = self.path / f".{POINTER}.tmp"
         with open(tmp, "w", encoding="utf-8") as fh:
@@ -201,10 +204,16 @@ class LadybugStore:
 
 
 class LadybugWrite:
-    """The write side of one transaction: batched MERGE by label and by relationship shape."""
+    """The write side of one transaction: batched MERGE by label and by relationship shape.
 
-    def __init__(self, conn: Any) -> None:
+    `meta` is a small JSON-able dict kept in the pointer and committed with the data, for facts
+    about the whole store that must change atomically with it (which linking rules derived the
+    stored edges, so the next ingest knows whether an incremental re-link can be trusted).
+    """
+
+    def __init__(self, conn: Any, meta: dict[str, Any] | None = None) -> None:
         self._conn = conn
+        self.meta: dict[str, Any] = meta if meta is not None else {}
 
     def apply(self, changes: ChangeSet) -> None:
         _apply(self._conn, changes)
