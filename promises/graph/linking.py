@@ -54,7 +54,7 @@ DERIVED_RELS = (RelType.NEXT, RelType.HELD, RelType.UPDATES)
 # Names the rules that derive edges and statuses. An incremental re-link trusts everything
 # outside its reach to be what these rules give, so change this string whenever a rule change
 # would alter the derived data of an existing store: its next ingest then re-links in full.
-LINKING_RULES = "2026-11-23 incremental relink"
+LINKING_RULES = "2026-11-23 subject words, stemmed"
 _NEXT_MEETING = re.compile(r"\bnext meeting\b", re.IGNORECASE)
 # Edge types ingest writes. A derived edge (or a tenure HELD_BY) in `changed` means something
 # other than ingest edited derived data, and only a full re-link can be trusted to put it right.
