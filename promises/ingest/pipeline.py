@@ -20,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from promises.graph.errors import InputFileError
+from promises.graph.graphdata import GraphData
 from promises.graph.ids import document_id
 from promises.graph.ladybug_store import LadybugStore
 from promises.graph.linking import LINKING_RULES, relink
@@ -131,12 +132,13 @@ def ingest_paths(
         return summary
     with store.transaction() as tx:
         data = tx.load()
+        stored = GraphData(dict(data.nodes), dict(data.edges))  # as the transaction holds it
         before = set(data.nodes)
         data.apply(changes)
         incremental = tx.meta.get("linking_rules") == LINKING_RULES
         derived = relink(data, as_of, changed=changes if incremental else None)
-        tx.apply(changes)
-        tx.apply(derived)
+        tx.apply(changes, stored=stored)
+        tx.apply(derived, stored=data)
         tx.meta["linking_rules"] = LINKING_RULES
         data.apply(derived)
     _count(summary, data.nodes.values(), before=before)
