@@ -45,6 +45,12 @@ AsOfOpt = Annotated[
     str | None, typer.Option("--as-of", help="Compute status as of this date (YYYY-MM-DD); default today.")
 ]
 DEFAULT_STORE = Path("promises-store")
+AboutOpt = Annotated[str | None, typer.Option(help="Theme, operation, place or organisation (or words).")]
+SinceOpt = Annotated[str | None, typer.Option(help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")]
+UntilOpt = Annotated[str | None, typer.Option(help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")]
+OwnerOpt = Annotated[str | None, typer.Option(help="Owner role (CC, T/CC, Force) or person name.")]
+StatusOpt = Annotated[Status | None, typer.Option(help="open, in_progress, reported_done, overdue, silent.")]
+HtmlOpt = Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write (self-contained).")]
 
 
 def _err() -> Any:
@@ -123,22 +129,14 @@ def ingest(
 @app.command("list")
 def list_(
     store: StoreOpt = DEFAULT_STORE,
-    about: Annotated[
-        str | None, typer.Option(help="Theme, operation, place or organisation (or words).")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
-    owner: Annotated[str | None, typer.Option(help="Owner role (CC, T/CC, Force) or person name.")] = None,
+    about: AboutOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    owner: OwnerOpt = None,
     kind: Annotated[
         CommitmentKind | None, typer.Option(help="action, undertaking, assurance or request.")
     ] = None,
-    status: Annotated[
-        Status | None, typer.Option(help="open, in_progress, reported_done, overdue, silent.")
-    ] = None,
+    status: StatusOpt = None,
     min_confidence: Annotated[float, typer.Option(help="Hide soft intent below this confidence.")] = 0.0,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
@@ -384,21 +382,13 @@ def push(
 
 @app.command()
 def viz(
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write (self-contained).")],
+    output: HtmlOpt,
     store: StoreOpt = DEFAULT_STORE,
-    about: Annotated[
-        str | None, typer.Option(help="Theme, operation, place or organisation (or words).")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
-    owner: Annotated[str | None, typer.Option(help="Owner role (CC, T/CC, Force) or person name.")] = None,
-    status: Annotated[
-        Status | None, typer.Option(help="open, in_progress, reported_done, overdue, silent.")
-    ] = None,
+    about: AboutOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    owner: OwnerOpt = None,
+    status: StatusOpt = None,
     meeting: Annotated[
         str | None, typer.Option(help="Only commitments made at this meeting (id or date).")
     ] = None,
@@ -412,21 +402,13 @@ def viz(
 
 @app.command()
 def timeline(
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write (self-contained).")],
+    output: HtmlOpt,
     store: StoreOpt = DEFAULT_STORE,
-    about: Annotated[
-        str | None, typer.Option(help="Theme, operation, place or organisation (or words).")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Meetings on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Meetings on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
-    owner: Annotated[str | None, typer.Option(help="Owner role (CC, T/CC, Force) or person name.")] = None,
-    status: Annotated[
-        Status | None, typer.Option(help="open, in_progress, reported_done, overdue, silent.")
-    ] = None,
+    about: AboutOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    owner: OwnerOpt = None,
+    status: StatusOpt = None,
     as_of: AsOfOpt = None,
 ) -> None:
     """Write a self-contained HTML timeline: each commitment from made to due, with follow-ups."""

@@ -235,6 +235,26 @@ def test_read_only_store_directory(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "store directory is read-only" in result.stderr
 
 
+def test_read_only_file_system_store(tmp_path: Path, seed_store: LadybugStore) -> None:
+    """As root, permissions do not bind, so mount the store read-only in a private mount namespace."""
+    unshare = shutil.which("unshare")
+    if unshare is None or subprocess.run([unshare, "--mount", "--map-root-user", "true"]).returncode != 0:
+        pytest.skip("cannot create a private mount namespace here (util-linux unshare)")
+    store = tmp_path / "store"
+    shutil.copytree(seed_store.path, store)
+    before = sorted(p.name for p in store.rglob("*"))
+    script = (
+        f'mount --bind "{store}" "{store}" && mount -o remount,bind,ro "{store}" && '
+        f'exec "{sys.executable}" -m promises ingest "{DATA / "minutes"}" --store "{store}"'
+    )
+    proc = subprocess.run([unshare, "--mount", "--map-root-user", "sh", "-c", script],
+                          capture_output=True, text=True)  # fmt: skip
+    assert proc.returncode == 1, proc.stderr
+    assert f"Error: store {store}: store directory is read-only" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert sorted(p.name for p in store.rglob("*")) == before
+
+
 def test_year_override(tmp_path: Path) -> None:
     minutes = tmp_path / "m.txt"
     minutes.write_text(

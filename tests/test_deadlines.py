@@ -192,6 +192,57 @@ POSITIVE: list[tuple[str, date | None, date | None, date | None, str, str]] = [
      S004, None, D(2024, 12, 4), "by Wednesday", "weekday"),
     ("The DCC will confirm next Tuesday.",
      S004, None, D(2024, 12, 3), "next Tuesday", "weekday"),
+    # The rest of a period lasts until its end; a bare "year end" is the financial year's.
+    ("The team will remain at its current strength for the rest of the financial year.",
+     D(2023, 3, 9), None, D(2023, 3, 31), "for the rest of the financial year", "period_end"),
+    ("Overtime will be capped for the remainder of the year.",
+     D(2023, 5, 2), None, D(2023, 12, 31), "for the remainder of the year", "period_end"),
+    ("The review will be completed by year end.",
+     D(2023, 5, 2), None, D(2024, 3, 31), "by year end", "period_end"),
+    ("The CFO will report the position at financial year-end.",
+     D(2023, 5, 2), None, D(2024, 3, 31), "at financial year-end", "period_end"),
+    # "from <month>": the start of something, when that month is the coming one.
+    ("The PCC requested that the data is included in the performance pack from April.",
+     D(2023, 3, 9), None, D(2023, 4, 30), "from April", "month"),
+    ("The new rota will apply from 1st April.",
+     D(2023, 11, 20), None, D(2024, 4, 1), "from 1st April", "explicit_date"),
+    # A revised date replaces the first one, whether or not the first is already past.
+    ("DCC to provide a written update by 21/11/2022 revised to 30/09/2023",
+     D(2023, 6, 21), None, D(2023, 9, 30), "revised to 30/09/2023", "explicit_date"),
+    ("CC to report by 31/07/2023, extended to 31/10/2023.",
+     D(2023, 6, 21), None, D(2023, 10, 31), "extended to 31/10/2023", "explicit_date"),
+    ("Head of Estates to present the options by the end of June, now due in September.",
+     D(2023, 6, 1), None, D(2023, 9, 30), "due in September", "month"),
+    ("ACC to circulate the plan by 30 June; deferred to the next meeting.",
+     D(2023, 6, 1), D(2023, 7, 12), D(2023, 7, 12), "to the next meeting", "next_meeting"),
+    ("Revised due date: 15/12/2023",
+     D(2023, 6, 1), None, D(2023, 12, 15), "Revised due date: 15/12/2023", "explicit_date"),
+    # A meeting outranks "for <month>", the subject; the named month's meeting is the next one.
+    ("ACC Grant to report abstraction figures for December to the January meeting.",
+     D(2023, 11, 14), D(2024, 1, 16), D(2024, 1, 16), "to the January meeting", "month_meeting"),
+    ("ACC Grant to report abstraction figures for December to the January meeting.",
+     D(2023, 11, 14), None, D(2024, 1, 31), "to the January meeting", "month_meeting"),
+    ("The CC to bring the business case to the February meeting.",
+     D(2023, 11, 14), D(2024, 1, 16), D(2024, 2, 29), "to the February meeting", "month_meeting"),
+    # A bare "this year" bounding a future clause: a question's deadline, which an answer that
+    # only says "it would" takes on (004; it was a negative row before answers inherited dates).
+    ("The PCC asked if the force would be running Op Presence again this year.",
+     S004, None, D(2024, 12, 31), "this year", "period_end"),
+    # "before" a period: by the eve of its start; "week commencing": by that week's Sunday.
+    ("The DCC was confident that the suite would be operational before the summer.",
+     D(2023, 10, 19), None, D(2024, 5, 31), "before the summer", "season"),
+    ("The report will be ready before April.",
+     D(2023, 10, 19), None, D(2024, 3, 31), "before April", "month"),
+    ("Body-worn video will be issued before Christmas.",
+     D(2023, 2, 10), None, D(2023, 12, 24), "before Christmas", "festive"),
+    ("It would go live in the week commencing 11 December.",
+     D(2023, 10, 19), None, D(2023, 12, 17), "week commencing 11 December", "explicit_date"),
+    # --- second blind round (decision logs) -------------------------------------------------
+    # a day and month with a slash and no year, behind a strong cue: the next such day
+    ("OPCC Head of Policy – draft survey questions – circulate to COG by 23/02.",
+     D(2024, 2, 7), D(2024, 3, 6), D(2024, 2, 23), "by 23/02", "explicit_date"),
+    ("The Head of Policy will circulate the questions by 15/01.",
+     D(2023, 11, 20), None, D(2024, 1, 15), "by 15/01", "explicit_date"),
     # --- no meeting date: only phrases with their own year resolve ------------------------
     ("The review will be completed by 30 September 2024.",
      None, None, D(2024, 9, 30), "by 30 September 2024", "explicit_date"),
@@ -216,6 +267,9 @@ def test_finds_deadline(
 
 # (sentence, meeting_date): dates and time words that are not deadlines.
 NEGATIVE: list[tuple[str, date | None]] = [
+    # --- second blind round: a day/month pair without a strong cue is a reference or a ratio ---
+    ("• 02/24 DoF – overtime forecast to PCC.", D(2024, 2, 7)),
+    ("Room 2.14, Force HQ, and a 3/4 majority on 12/03 votes.", D(2024, 2, 7)),
     # --- seeds ---------------------------------------------------------------------------
     # 004: publication date, introduced by "on" in a past clause ("by" belongs to the agent).
     ("The PCC asked for reassurance regarding how the Force were going to deliver the "
@@ -260,7 +314,6 @@ NEGATIVE: list[tuple[str, date | None]] = [
      "be done.", S004),
     ("The T/CC highlighted positively that total recorded crime had seen a 9% reduction so far "
      "this year.", S004),
-    ("The PCC asked if the force would be running Op Presence again this year.", S004),
     # 002 and 000: years in comparisons and listings.
     ("West Mercia is 1 of a small no. of forces whose CPS referral rates for rape cases is higher "
      "than in 2016.", S002),
@@ -295,6 +348,17 @@ NEGATIVE: list[tuple[str, date | None]] = [
     ("The PCC thanked the force for the report.", S004),
     ("The panel met on Tuesday and agreed the terms of reference.", S004),
     ("Crime fell by 13.3% in the 12 months to March.", S004),
+    # "from": a span, a month just gone, a source of data.
+    ("The pilot will run from April to June.", D(2023, 3, 1)),
+    ("The pack will include the data from April.", D(2023, 6, 20)),
+    ("The force will compare figures from 2019.", S004),
+    ("The force will use the data from Q2.", S004),
+    # "year end" in a past clause; "the rest of" a past period.
+    ("The budget had been balanced at year end.", S004),
+    ("Demand had been high for the rest of the year.", S004),
+    # a bare "this year" looking back
+    ("The force will report that crime had fallen by 9% so far this year.", S004),
+    ("Training took place in the week commencing 4 September.", D(2023, 10, 19)),
 ]  # fmt: skip
 
 

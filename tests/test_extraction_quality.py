@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -195,6 +196,85 @@ KIND_ROWS: list[tuple[str, CommitmentKind | None]] = [
     ("The PCC asked whether the force would meet its target and the DCC said it would.", None),
     # negatives: a caution is not a promise (003)
     ("The CC responded that the force are on a path and that changes will take time.", None),
+    # a named party doing something outside the verb list; a thing's future state (holdout layouts)
+    ("The CEO stated that her office will translate all policy documents.", CommitmentKind.UNDERTAKING),
+    (
+        "The DCC confirmed that the vetting backlog would be cleared by the end of Q2.",
+        CommitmentKind.ASSURANCE,
+    ),
+    ("The ACC stated that an action plan would be submitted within 28 days.", CommitmentKind.UNDERTAKING),
+    (
+        "The CC noted the figures. She hoped to increase this to 45% over the next two years.",
+        CommitmentKind.UNDERTAKING,
+    ),
+    # numbered paragraphs: the number does not hide the speaker; later short sentences count
+    (
+        "4.5 The DCC confirmed that all response officers would be trained within six months.",
+        CommitmentKind.UNDERTAKING,
+    ),
+    # action lines with item numbers, a bracketed owner, or "Owner – task" (other forces)
+    (
+        "ACTION 43/23/1: Supt Ellis – circulate the plan to the OPCC – by 30 November 2023.",
+        CommitmentKind.ACTION,
+    ),
+    (
+        "Action 38/23/4 (CC) – report on rural crime staffing: ongoing; now due January 2024.",
+        CommitmentKind.ACTION,
+    ),
+    # requests naming what should happen to the deliverable
+    ("The PCC asked for the abandonment figures to be included in the next report.", CommitmentKind.REQUEST),
+    (
+        "The PCC requested that progress against the plan is reported to the Board quarterly.",
+        CommitmentKind.REQUEST,
+    ),
+    # "they" after one person speaks is what was just named, not the speaker (holdout layouts)
+    (
+        "The DCC said that two officers had been appointed and that they would start in May.",
+        CommitmentKind.ASSURANCE,
+    ),
+    # negatives: an action reported done
+    ("Action 38/23/2 (DCC) – publish the revised stop and search policy: complete.", None),
+    # negatives: what befalls a named party is not its act
+    ("The DCC said that the force would struggle to recruit detectives.", None),
+    # decision logs (second blind round): "Owner – task – due/status" rows; a two-part row is a
+    # report and a row whose status says it is done is past work
+    ("• DCC Kaur – review stop and search data by ward – end of Q2.", CommitmentKind.ACTION),
+    ("• 02/24 HoP – overtime forecast to PCC – ongoing, now due 29 Feb.", CommitmentKind.ACTION),
+    ("• 01/24 DCC – stop and search terms of reference – complete.", None),
+    ("• ACC – Q3 forecast underspend £1.1m; capital slippage on the custody project.", None),
+    ("• HoP to bring an options paper to the April board.", CommitmentKind.ACTION),
+    # "(Action: ACC)" inside the sentence it closes
+    ("• The PCC asked for a briefing note on knife crime (Action: ACC).", CommitmentKind.ACTION),
+    # council decisions: a decision tasking a party is an action; noting or approving tasks nobody
+    (
+        "It was agreed that the Chief Constable would provide the panel with a briefing by the next meeting.",
+        CommitmentKind.ACTION,
+    ),
+    ("RESOLVED that the report be noted.", None),
+    (
+        "RESOLVED that:\n(a) the work programme be noted; and\n"
+        "(b) the Head of Performance add a report on the estates strategy to the agenda.",
+        CommitmentKind.ACTION,
+    ),
+    # negatives: a meeting being held is a date, not a deliverable
+    ("The next meeting of the Panel will be held on Tuesday 18th April 2023.", None),
+    # "they" opening the reported clause, with nothing named before it, is the speaker's side
+    (
+        "The DCC said data was now published monthly. She said they would add a ward breakdown from April.",
+        CommitmentKind.UNDERTAKING,
+    ),
+    # Q&A notes (blind probe holdout3): a "Response (X):" label makes what follows X's speech
+    (
+        "Response (ACC): There are 38 vacancies. We will launch a recruitment campaign before Christmas.",
+        CommitmentKind.UNDERTAKING,
+    ),
+    (
+        "Response (CC): The remaining officers will complete the training by the end of the year.",
+        CommitmentKind.ASSURANCE,
+    ),
+    ("Response (ACC): We expect all vacancies to be filled by March 2024.", CommitmentKind.ASSURANCE),
+    # negatives: the question put in a Q&A note
+    ("Question 3 (PCC): Will all officers have completed the training by the end of the year?", None),
     # negatives: a name after a preposition is not the subject (003)
     ("It is hoped the work being overseen by ACC Ellis will be finalised by the end of this month.", None),
 ]
@@ -219,6 +299,26 @@ OWNER_ROWS: list[tuple[str, str, str]] = [
     ("The DCC said the evaluation was complete. The PCC asked to receive a copy.", "DCC", "Sunita Kaur"),
     # "Action: FD/ME": the first named owns it (initials-bullet layouts)
     ("The data to be added to the pack from April. Action: FD/DCC", "Head of Performance", "Fiona Doyle"),
+    # "we" in a labelled answer is the responder
+    ("Response (DCC): We will publish the audit before Christmas.", "DCC", "Sunita Kaur"),
+    # second blind round: a bullet glyph does not hide "ACC Ellis" as the speaker
+    ("• ACC Ellis said he would circulate the debrief to chief officers next week.", "ACC", "Martin Ellis"),
+    # "HoP": a title's initials name its holder when the title has no office abbreviation
+    ("• HoP – draft survey questions – circulate by 23/03.", "Head of Performance", "Fiona Doyle"),
+    # office titles written out are speakers; "the Commissioner's office" is the OPCC
+    (
+        "The Chief Finance Officer said that the reserves strategy would be refreshed in the autumn.",
+        "CFO",
+        "",
+    ),
+    ("The CFO said that the Commissioner's office would publish the final budget book.", "opcc", ""),
+    # a council minute number is a heading, so the item's first speaker answers the request
+    (
+        "23/51 Complaints\n\nThe Chief Executive reported on complaints. The Panel asked that a summary "
+        "of complaint themes be included in the annual report.",
+        "CEO",
+        "",
+    ),
 ]
 
 
@@ -237,3 +337,156 @@ def test_action_repeated_in_summary_is_one_commitment_with_two_spans() -> None:
     )
     assert len(found) == 1
     assert len(found[0].evidence) == 2
+
+
+def test_topics_come_from_the_question_a_promise_answers() -> None:
+    body = (
+        "The PCC asked about the backlog in the Witness Care Unit and sought reassurance on funding. "
+        "The CC said that the force would review this by the end of March.\n\n"
+        "Separately, the DCC said that the force would publish the new estates plan in June.\n"
+    )
+    first, second = _extract(body)
+    assert "witness care" in [t.label for t in first.topics]  # named only in the question
+    assert "witness care" not in [t.label for t in second.topics]  # a new paragraph starts afresh
+
+
+# -- deadlines carried from a question to its answer (seed 001) ---------------------------------
+
+ANSWER_ROWS: list[tuple[str, date | None]] = [
+    # an answer that only points back takes the question's deadline
+    (
+        "The PCC asked if all vacancies will be filled by the end of June. "
+        "The CC was confident that this would be achieved.",
+        date(2023, 6, 30),
+    ),
+    # its own time words win
+    (
+        "The PCC asked if all vacancies will be filled by the end of June. "
+        "The CC was confident that this would be achieved by September.",
+        date(2023, 9, 30),
+    ),
+    # a subject of its own may be another matter
+    (
+        "The PCC asked if all vacancies will be filled by the end of June. "
+        "The CC was confident that the new cohort would be ready.",
+        None,
+    ),
+    # a bare yes to a question put mid-sentence is an assurance with the question's deadline
+    (
+        "The PCC welcomed the plan and asked whether the force would meet its target this year. "
+        "The CC replied that it would.",
+        date(2023, 12, 31),
+    ),
+    # only the sentence just before counts
+    (
+        "The PCC asked if all vacancies will be filled by the end of June. "
+        "The CC noted the national picture. The CC was confident that this would be achieved.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "due"), ANSWER_ROWS)
+def test_answer_takes_the_deadline_of_the_question_it_refers_to(body: str, due: date | None) -> None:
+    (commitment,) = _extract(body)
+    assert commitment.kind is CommitmentKind.ASSURANCE
+    assert commitment.due == due
+
+
+# -- action tables, however flattened (holdout layouts) --------------------------------------------
+
+STACKED_LOG = """4.4 The PCC requested a breakdown of repeat victims by area. (Action PAB 23/01)
+
+ACTION LOG
+Action No.
+Action
+Owner
+Due
+Status
+PAB 22/31
+Provide an update on the evaluation of the drone pilot
+ACC
+31.01.23
+Ongoing – revised date 30.06.23
+PAB 22/34
+Circulate the delivery plan to Board members
+DCC
+14.02.23
+Complete
+PAB 23/01
+Provide the PCC with a breakdown of repeat victims by area
+DCC
+25.04.23
+Open
+"""
+
+LAYOUT_LOG = """ACTIONS ARISING
+Ref              Action                                          Owner          Deadline
+01/14/03/2023    Share the custody inspection action plan        ACC            15/05/2023
+                 with the Commissioner
+02/14/03/2023    Provide a written update on hotspot patrol      DCC            Q2
+                 outcomes to the panel
+
+Date of next meeting: Tuesday 13 June 2023
+"""
+
+
+def test_stacked_action_log_reads_rows_and_joins_the_body_sentence_naming_its_row() -> None:
+    found = _extract(STACKED_LOG)
+    assert len(found) == 2
+    drone = next(c for c in found if c.text.startswith("Provide an update"))
+    assert (drone.kind, drone.owner and drone.owner.role_abbrev, drone.due) == (
+        CommitmentKind.ACTION,
+        "ACC",
+        date(2023, 6, 30),  # the status cell's revised date, not the Due cell's
+    )
+    assert not any(c.text.startswith("Circulate") for c in found)  # a completed row reports past work
+    body = next(c for c in found if c.text.startswith("The PCC requested"))
+    assert (body.kind, body.owner and body.owner.role_abbrev, body.due) == (
+        CommitmentKind.ACTION,
+        "DCC",
+        date(2023, 4, 25),
+    )
+    assert len(body.evidence) == 2
+
+
+def test_laid_out_action_table_reads_wrapped_cells_down_their_columns() -> None:
+    found = _extract(LAYOUT_LOG)
+    got = [(c.text, c.owner and c.owner.role_abbrev, c.due, len(c.evidence)) for c in found]
+    assert got == [
+        ("Share the custody inspection action plan", "ACC", date(2023, 5, 15), 2),
+        ("Provide a written update on hotspot patrol", "DCC", date(2023, 9, 30), 2),
+    ]
+
+
+def test_narrative_under_an_action_heading_is_not_an_action() -> None:
+    body = (
+        "3. ACTION LOG\n3.1 The Board reviewed the action log. "
+        "Updates are recorded at the end of these minutes."
+    )
+    assert _extract(body) == []
+
+
+def test_the_promising_clause_gives_the_deadline_not_another_clause_of_the_sentence() -> None:
+    (commitment,) = _extract(
+        "The CC said that the force would need to find savings by 2025/26 and that a savings "
+        "programme would be brought to the Board in December."
+    )
+    assert (commitment.due, commitment.due_text) == (date(2023, 12, 31), "in December")
+
+
+def test_a_summary_item_with_the_same_reference_is_the_same_action() -> None:
+    found = _extract(
+        "ACTION 45/23/1: DCC – arrange a site visit for Board members – by 30 June 2023.\n\n"
+        "Summary of actions\n45/23/1  DCC   Site visit for Board members   30/06/2023\n"
+    )
+    assert len(found) == 1
+    assert len(found[0].evidence) == 2
+
+
+def test_a_dash_before_the_last_cell_of_an_action_line_is_its_due() -> None:
+    """ "… by department – 31/10/2023": numbered action lists put the Due column after a dash."""
+    (action,) = _extract(
+        "Actions:\n1. ACC Ellis to provide a breakdown of training by department – 31/10/2023."
+    )
+    assert (action.kind, action.due) == (CommitmentKind.ACTION, date(2023, 10, 31))

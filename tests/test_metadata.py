@@ -78,6 +78,13 @@ YEARLESS = [
     ),
     ("Date: Tuesday 28th February", "", 2017, date(2017, 2, 28), DateConfidence.OVERRIDDEN),
     ("Date: 21/11/2022", "", None, date(2022, 11, 21), DateConfidence.STATED),
+    (
+        "Date: 21/11/2022",
+        "",
+        2017,
+        date(2022, 11, 21),
+        DateConfidence.STATED,
+    ),  # --year never beats a written year
     ("Date: 25.03.22", "", None, date(2022, 3, 25), DateConfidence.STATED),
     ("Date: Monday 5th June", "", None, None, DateConfidence.UNKNOWN),
     ("Notes of the meeting", "", None, None, DateConfidence.UNKNOWN),
@@ -105,3 +112,36 @@ def test_back_references_become_months() -> None:
     text = (SEEDS / "003_88be28475bf09fa9.txt").read_text(encoding="utf-8")
     info = parse_meeting(text, split_lines(text), "x")
     assert [(r.year, r.month) for r in info.back_references] == [(2019, 5)]
+
+
+# (letterhead lines, expected body) — forces outside the built-in list name themselves in the header
+LETTERHEADS = [
+    ("Northshire Police and Crime Commissioner\nPerformance Board – Minutes", "Northshire PCC"),
+    ("EASTMOOR OFFICE OF THE POLICE, FIRE AND CRIME COMMISSIONER\nHolding to Account", "Eastmoor PCC"),
+    ("# Office of the Police and Crime Commissioner for Kingsmoor\n", "Kingsmoor PCC"),
+    ("NORTH RIDING OPCC – HOLDING TO ACCOUNT MEETING", "North Riding PCC"),
+    ("Assurance Meeting – Notes\nVenue: Fernbrook Police HQ", "Fernbrook PCC"),
+    ("Assurance Meeting – Notes\nVenue: Town Hall", "Unknown body"),
+    ("West Mercia Holding to Account", "West Mercia PCC"),
+]
+
+
+@pytest.mark.parametrize(("header", "body"), LETTERHEADS)
+def test_body_from_letterhead(header: str, body: str) -> None:
+    text = header + "\nDate: Tuesday 5th September 2023\n\n1. Item\nThe PCC thanked everyone.\n"
+    assert parse_meeting(text, split_lines(text), "x").body == body
+
+
+def test_next_meeting_line_is_not_the_meeting_date() -> None:
+    text = (
+        "Holding to Account Meeting – Public Protection\nWednesday 4 October 2023, 14:00, HQ\n\n"
+        "1. Item\nThe CC will publish the plan.\n\nDate of next meeting: 6 December 2023\n"
+    )
+    info = parse_meeting(text, split_lines(text), "x")
+    assert info.date.value == date(2023, 10, 4)
+    assert info.next_meeting == date(2023, 12, 6)
+
+
+def test_title_loses_markup_and_shouting() -> None:
+    text = "## STRATEGIC POLICING BOARD\nDate: 21/06/2023\n\n1. Item\nNothing.\n"
+    assert parse_meeting(text, split_lines(text), "x").title == "Strategic Policing Board"

@@ -30,7 +30,7 @@ from enum import StrEnum
 from pathlib import Path
 from types import UnionType
 
-from promises.graph.errors import PromiseGraphError
+from promises.graph.errors import PathError
 from promises.graph.graphdata import GraphData
 from promises.graph.model import NODE_TYPES, REL_SCHEMA, Node, PropValue, node_props
 
@@ -48,16 +48,8 @@ _HEADER_TYPES: dict[type, str] = {
 }
 
 
-class ExportError(PromiseGraphError):
+class ExportError(PathError):
     """An export could not be written; nothing at the destination was changed."""
-
-    def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(path, reason)
-        self.path = str(path)
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
 
 
 def export_csv(data: GraphData, out_dir: Path) -> list[Path]:

@@ -13,8 +13,8 @@ class PromiseGraphError(Exception):
     """Base of every error caused by input, configuration or the environment."""
 
 
-class InputFileError(PromiseGraphError):
-    """A file that cannot be read as minutes; the rest of a batch still goes ahead."""
+class PathError(PromiseGraphError):
+    """A problem with one file or folder: the message names it first, so a batch log reads well."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
         super().__init__(path, reason)
@@ -25,13 +25,12 @@ class InputFileError(PromiseGraphError):
         return f"{self.path}: {self.reason}"
 
 
-class StoreError(PromiseGraphError):
-    """The store cannot be opened or written."""
+class InputFileError(PathError):
+    """A file that cannot be read as minutes; the rest of a batch still goes ahead."""
 
-    def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(path, reason)
-        self.path = str(path)
-        self.reason = reason
+
+class StoreError(PathError):
+    """The store cannot be opened or written."""
 
     def __str__(self) -> str:
         return f"store {self.path}: {self.reason}"

@@ -13,9 +13,12 @@ Terms used below:
   "scheduled between September 2022 - February 2023", "funding until October 22".
 - *strong cue* ("by", "before", "no later than", "within", "deadline", "due"): marks a
   deadline on its own, unless the clause before it is plainly past ("had been completed by").
-- *weak cue* ("in", "during", "over", "at", "on", "for"): the same words narrate the past
-  ("met for the first time in November"), so they count only when the clause before them
-  looks forward (a modal, "going to", "to be", an action line "X to provide ...").
+- *weak cue* ("in", "during", "over", "at", "on", "for"; "from" before a date): the same
+  words narrate the past ("met for the first time in November"), so they count only when the
+  clause before them looks forward (a modal, "going to", "to be", an action line "X to
+  provide ...").
+- *revision cue* ("revised to", "extended to", "deferred to", "now due", "Revised due date:"):
+  a strong cue whose date replaces any other in the sentence, as action logs record slippage.
 - *due*: the **latest** day the words allow. A promise is overdue only once the latest stated
   time has passed, so ranges take their upper bound ("6 - 12 months" -> 12), months and
   seasons their last day, and a date already past at the meeting is not a deadline at all.
@@ -92,8 +95,13 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 # --- cues and context -------------------------------------------------------------------
 
-_STRONG = frozenset({"by", "before", "no later than", "not later than", "prior to", "deadline", "due"})
+_STRONG = frozenset(
+    {"by", "before", "no later than", "not later than", "prior to", "deadline", "due", "revised"}
+)
 _WEAK = frozenset({"in", "during", "over", "at", "on", "for"})
+# "from April": the day something starts, so the month (or day) is the latest it may begin. Only
+# dates take it; "data from Q2" and "from 2019" are nearly always a source or a baseline.
+_DATE_WEAK = _WEAK | {"from", "week of"}
 _DURATION_STRONG = frozenset({"within", "in", "by"})
 _DURATION_WEAK = frozenset({"over", "during"})
 _PERIOD_STRONG = _STRONG | {"later", "within"}
@@ -123,13 +131,37 @@ _HINT_WORDS = (
 _DIGIT = re.compile(r"\d")
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9]*")
 
+# Verbs that move a deadline. The date after them replaces any stated before it, so they rank
+# first; "now due" and a "Revised due date:" column do the same.
+_REVISED_VERB = (
+    r"(?:revised|extended|moved|deferred|postponed|rescheduled|slipped|put\s+back|pushed\s+back"
+    r"|brought\s+forward)"
+)
+_REVISED_BEFORE = re.compile(
+    r"(?:\b" + _REVISED_VERB + r"|\bnow|\b(?:revised|new)(?:\s+(?:deadline|target\s+date|due\s+date|date))?)"
+    r"[\s:]*\Z",
+    re.IGNORECASE,
+)
+_CUE_REVISED = re.compile(_REVISED_VERB + r"\s|(?:revised|new)\b", re.IGNORECASE)
+_LOOKS_BACK = re.compile(r"\b(?:so\s+far|earlier|to\s+date|already|previously)\s*\Z", re.IGNORECASE)
+# "from April to June" is a span; its start is not a deadline.
+_RANGE_AFTER = re.compile(r"\s*(?:to|until|till|through|-|–|—)\s", re.IGNORECASE)
+
 # The cue is read backwards from the start of a target: "by the end of |Jan 2025".
 _CUE_BEFORE = re.compile(
     r"(?<![\w'’])(?P<cue>no\s+later\s+than|not\s+later\s+than|prior\s+to|by|before|within|later"
+    # Action logs carry a changed date after the first one: "by 21/11/2022 revised to 30/09/2023".
+    r"|(?P<rev>" + _REVISED_VERB + r"\s+(?:to|until|till)"
+    r"|(?:revised|new)(?:\s+(?:deadline|target\s+date|due\s+date|date))?(?=\s*:)"
+    r"|(?:revised|new)\s+(?:deadline|target\s+date|due\s+date|date)(?:\s+(?:of|is))?)"
     r"|(?:deadline|target\s+date|due\s+date)(?:\s+(?:of|is|for))?|due(?:\s+(?:by|on|in|at|for|before))?"
-    r"|in|during|over|at|on|for)"
+    r"|in|during|over|at|on|for|from"
+    # "in the week commencing 11 December", "w/c 11/12/23": any day up to that week's Sunday
+    r"|(?P<week>week\s+(?:commencing|beginning|starting)(?:\s+on)?|w/[cb]|w\.[cb]\.))"
     # Action tables write "Due: 25.03.22"; a weekday may precede the date ("by Friday 31 March").
-    r"(?:\s*:\s*|\s+)(?P<the>the\s+)?(?:(?:very\s+)?(?P<edge>end|close|start|beginning)\s+of\s+(?:the\s+)?)?"
+    # "for the rest of the financial year" lasts until the period's end, like "the end of".
+    r"(?:\s*:\s*|\s+)(?P<the>the\s+)?"
+    r"(?:(?:very\s+)?(?P<edge>end|close|start|beginning|rest|remainder|balance)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?\Z",
     re.IGNORECASE,
 )
@@ -171,6 +203,8 @@ _NUMERIC_DATE = re.compile(
     r"(?<![\w./])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)"
     r"(?![\w%]|[./]\d)"
 )
+# "by 23/02": day and month, no year; a slash only ("2.14" is a room or a figure)
+_NUMERIC_DAY_MONTH = re.compile(r"(?<![\w./])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![\w%]|[./]\d)")
 _DAY_MONTH = re.compile(
     r"(?<![\w.])(?P<d>[0-3]?\d)\s?(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
     + r"(?:,?\s+(?:(?P<y4>(?:19|20)\d\d)(?!\d)|['’]?(?P<y2>\d\d)(?![\d:]|\.\d)['’]?))?",
@@ -190,7 +224,7 @@ _YEAR = re.compile(r"(?<![\w/.£$-])" + _YEARISH + r"(?![\w/%]|[.,]\d)")
 _QUARTER_TARGET = re.compile(_QUARTER + r"(?:\s+(?:of\s+)?" + _YEARISH + r"\b)?", re.IGNORECASE)
 _PERIOD = re.compile(
     r"\b(?:(?P<rel>this|next|current|following|coming)\s+)?"
-    r"(?P<unit>(?:financial|calendar)\s+year|month|quarter|week|year)\b",
+    r"(?P<unit>(?:financial|calendar)\s+year|month|quarter|week|year)\b(?P<end>[\s-]end\b)?",
     re.IGNORECASE,
 )
 _DURATION = re.compile(
@@ -271,28 +305,44 @@ def find_deadline(
     """The deadline stated in one sentence of minutes, or None when there is none.
 
     When several time phrases qualify, the first one in the sentence wins (the longest if two
-    start together), since minutes put the deadline next to the verb it limits. With no
-    `meeting_date` only phrases carrying their own year resolve; the rest keep their words
-    with `due=None`.
+    start together), since minutes put the deadline next to the verb it limits. Two kinds of
+    phrase break that order: a revised date ("by 21/11/2022 revised to 30/09/2023") beats the
+    dates it replaces, and a "for <month>" loses to a meeting named in the same sentence,
+    because "figures for December to the January meeting" names the subject, then the day.
+    With no `meeting_date` only phrases carrying their own year resolve; the rest keep their
+    words with `due=None`.
     """
     words = frozenset(_LOWER_WORD.findall(sentence.lower()))
     has_digit = _DIGIT.search(sentence) is not None
     if not has_digit and _HINT_WORDS.isdisjoint(words):
         return None
     ctx = _Context(sentence, meeting_date, next_meeting)
-    best: Deadline | None = None
+    found: list[Deadline] = []
     for gate, needs_digit, family in _FAMILIES:
         if (needs_digit and not has_digit) or (gate is not None and gate.isdisjoint(words)):
             continue
         for match in family(ctx):
             if meeting_date is not None and match.due is not None and match.due < meeting_date:
                 continue  # a date already past at the meeting is history, not a promise
-            if best is None or (match.start, -match.end) < (best.start, -best.end):
-                best = match
-    return best
+            found.append(match)
+    if len(found) <= 1:
+        return found[0] if found else None
+    meeting_named = any(d.rule in _MEETING_RULES for d in found)
+    return min(found, key=lambda d: _rank(sentence, d, meeting_named))
 
 
 # --- machinery --------------------------------------------------------------------------
+
+_MEETING_RULES = frozenset({"next_meeting", "quarter_meeting", "month_meeting"})
+
+
+def _rank(sentence: str, d: Deadline, meeting_named: bool) -> tuple[bool, bool, int, int]:
+    """Sort key of competing deadlines in one sentence: smallest wins (see `find_deadline`)."""
+    revised = _REVISED_BEFORE.search(sentence, max(0, d.start - 40), d.start) is not None or (
+        _CUE_REVISED.match(d.due_text) is not None
+    )
+    subject_month = meeting_named and d.rule not in _MEETING_RULES and d.due_text[:4].lower() == "for "
+    return (not revised, subject_month, d.start, -d.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,13 +366,40 @@ def _find_cue(sentence: str, target_start: int) -> _Cue | None:
     if m is None:
         return None
     word = " ".join(m["cue"].lower().split())
-    if word.startswith(("deadline", "target date", "due date")):
+    if m["rev"] is not None:
+        word = "revised"
+    elif m["week"] is not None:
+        word = "week of"
+    elif word.startswith(("deadline", "target date", "due date")):
         word = "deadline"
     elif word.startswith("due"):
         word = "due"
     edge = m["edge"]
     norm_edge = None if edge is None else ("start" if edge.lower() in {"start", "beginning"} else "end")
     return _Cue(word, m.start(), norm_edge, m["the"] is not None and norm_edge is None)
+
+
+def _week_of(day: date | None, cue: _Cue | None) -> date | None:
+    """The Sunday ending the week that "week commencing <day>" names."""
+    if day is None or cue is None or cue.word != "week of":
+        return day
+    return day + timedelta(days=6 - day.weekday())
+
+
+def _bounds_future(sentence: str, start: int) -> bool:
+    """Whether a bare "this year" at `start` limits a forward-looking clause, not "so far this
+    year" or "earlier this year", which look back."""
+    clause = _clause_before(sentence, start)
+    return _looks_forward(clause) and not _LOOKS_BACK.search(clause)
+
+
+def _before(cue: _Cue | None) -> bool:
+    """ "before April", "prior to the summer": by the last day before the period begins.
+
+    Only for periods: "before the 30th of Sept deadline" names the deadline day itself, and
+    "before the end of March" is the end of March.
+    """
+    return cue is not None and cue.word in ("before", "prior to") and cue.edge is None
 
 
 def _clause_before(sentence: str, pos: int) -> str:
@@ -473,10 +550,54 @@ def _numeric_dates(ctx: _Context) -> list[Deadline]:
         due = _safe_date(year, int(m["m"]), int(m["d"]))
         if due is None:
             continue
-        hit = _accept(ctx, m, due, "explicit_date", cue=_find_cue(ctx.sentence, m.start()))
+        cue = _find_cue(ctx.sentence, m.start())
+        if not _may_start_from(ctx, m, cue, int(m["m"]), year_given=True):
+            continue
+        due = _week_of(due, cue)
+        hit = _accept(ctx, m, due, "explicit_date", weak=_DATE_WEAK, cue=cue)
         if hit is not None:
             out.append(hit)
     return out
+
+
+def _numeric_days(ctx: _Context) -> list[Deadline]:
+    """ "circulate by 23/02": the next such day on or after the meeting, behind a strong cue only.
+
+    Without a year and without a cue such pairs are as often references ("01/24", an action
+    number) or ratios as dates, so only "by", "before", "due" and their kin make one a deadline.
+    """
+    if ctx.meeting is None:
+        return []
+    out = []
+    for m in _NUMERIC_DAY_MONTH.finditer(ctx.sentence):
+        cue = _find_cue(ctx.sentence, m.start())
+        if cue is None or cue.word not in _STRONG:
+            continue
+        due = _safe_date(ctx.meeting.year, int(m["m"]), int(m["d"]))
+        if due is not None and due < ctx.meeting:
+            due = _safe_date(ctx.meeting.year + 1, int(m["m"]), int(m["d"]))
+        if due is None:
+            continue
+        hit = _accept(ctx, m, due, "explicit_date", cue=cue)
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
+def _may_start_from(
+    ctx: _Context, m: re.Match[str], cue: _Cue | None, month: int, *, year_given: bool
+) -> bool:
+    """Whether a "from" cue may introduce this date as the day something starts.
+
+    "from April to June" is a span, not a start. Without a year, "from April" is a start only
+    when the coming April is nearer than the last one (within six months of the meeting):
+    in June, "the data from April" is the April just gone, which was never a deadline.
+    """
+    if cue is None or cue.word != "from":
+        return True
+    if _RANGE_AFTER.match(ctx.sentence, m.end()):
+        return False
+    return year_given or ctx.meeting is None or (month - ctx.meeting.month) % 12 <= 6
 
 
 def _day_months(ctx: _Context) -> list[Deadline]:
@@ -496,7 +617,13 @@ def _day_months(ctx: _Context) -> list[Deadline]:
                 due = _safe_date(_two_digit_year(two_digit), month, day)
             else:
                 due = _next_day_month(day, month, ctx.meeting)
-            hit = _accept(ctx, m, due, "explicit_date", cue=_find_cue(ctx.sentence, m.start()))
+            cue = _find_cue(ctx.sentence, m.start())
+            if not _may_start_from(
+                ctx, m, cue, month, year_given=year_text is not None or two_digit is not None
+            ):
+                continue
+            due = _week_of(due, cue)
+            hit = _accept(ctx, m, due, "explicit_date", weak=_DATE_WEAK, cue=cue)
             if hit is not None:
                 out.append(hit)
     return out
@@ -515,8 +642,11 @@ def _months(ctx: _Context) -> list[Deadline]:
         month = _month_number(m["mon"])
         cue = _find_cue(ctx.sentence, m.start())
         first_day = cue is not None and cue.edge == "start"
+        before = _before(cue)
 
-        def on(year: int, month: int = month, first_day: bool = first_day) -> date:
+        def on(year: int, month: int = month, first_day: bool = first_day, before: bool = before) -> date:
+            if before:
+                return date(year, month, 1) - timedelta(days=1)
             return date(year, month, 1) if first_day else _month_end(year, month)
 
         due: date | None
@@ -537,7 +667,10 @@ def _months(ctx: _Context) -> list[Deadline]:
                 due = None
         else:
             due = _on_or_after(on, ctx.meeting)
-        hit = _accept(ctx, m, due, rule, cue=cue)
+        year_given = m["y4"] is not None or m["y2a"] is not None or m["y2"] is not None
+        if not _may_start_from(ctx, m, cue, month, year_given=year_given):
+            continue
+        hit = _accept(ctx, m, due, rule, weak=_DATE_WEAK, cue=cue)
         if hit is not None:
             out.append(hit)
     return out
@@ -553,11 +686,13 @@ def _years(ctx: _Context) -> list[Deadline]:
             continue
         year, financial = parsed
         cue = _find_cue(ctx.sentence, m.start())
-        first_day = cue is not None and cue.edge == "start"
+        first_day = cue is not None and cue.edge == "start" or _before(cue)
         if financial:
             due = date(year - 1, 4, 1) if first_day else date(year, 3, 31)
         else:
             due = date(year, 1, 1) if first_day else date(year, 12, 31)
+        if _before(cue):
+            due -= timedelta(days=1)
         hit = _accept(ctx, m, due, "financial_year" if financial else "year", cue=cue)
         if hit is not None:
             out.append(hit)
@@ -594,7 +729,12 @@ def _quarters(ctx: _Context) -> list[Deadline]:
     out = []
     for m in _QUARTER_TARGET.finditer(ctx.sentence):
         cue = _find_cue(ctx.sentence, m.start())
-        due = _quarter_due(_quarter_number(m), m, ctx.meeting, cue is not None and cue.edge == "start")
+        before = _before(cue)
+        due = _quarter_due(
+            _quarter_number(m), m, ctx.meeting, cue is not None and cue.edge == "start" or before
+        )
+        if due is not None and before:
+            due -= timedelta(days=1)
         hit = _accept(ctx, m, due, "quarter", cue=cue)
         if hit is not None:
             out.append(hit)
@@ -622,10 +762,13 @@ def _period_due(unit: str, ahead: bool, meeting: date, first_day: bool) -> date:
 
 
 def _periods(ctx: _Context) -> list[Deadline]:
-    """ "by the end of the month", "next month", "later this year", "end of the financial year".
+    """ "by the end of the month", "next month", "later this year", "end of the financial year",
+    "for the rest of the financial year", "by year end".
 
     "within the next month" is read as the end of next month, like "next month": the words
-    name a calendar period, not a length of time.
+    name a calendar period, not a length of time. A bare "year end" is the financial year's:
+    in policing and commissioners' minutes it is the accounting year ("year-end outturn"),
+    while "the end of the year" is 31 December.
     """
     out = []
     for m in _PERIOD.finditer(ctx.sentence):
@@ -633,11 +776,19 @@ def _periods(ctx: _Context) -> list[Deadline]:
         unit = " ".join(m["unit"].lower().split())
         ahead = rel in {"next", "following", "coming"}
         cue = _find_cue(ctx.sentence, m.start())
-        if not rel and (cue is None or cue.edge is None):
+        ends = m["end"] is not None
+        if not rel and not ends and (cue is None or cue.edge is None):
             continue  # a bare "the year" is only a deadline as "the end of the year"
-        first_day = cue is not None and cue.edge == "start"
+        if ends and unit == "year" and not rel:
+            unit = "financial year"
+        before = _before(cue) and not ends
+        first_day = cue is not None and cue.edge == "start" and not ends or before
         due = None if ctx.meeting is None else _period_due(unit, ahead, ctx.meeting, first_day)
-        hit = _accept(ctx, m, due, "period_end", strong=_PERIOD_STRONG, forward=ahead, cue=cue)
+        if due is not None and before:
+            due -= timedelta(days=1)
+        # "would achieve its target this year": the current period, bounding a future clause
+        current = cue is None and rel in ("this", "current") and _bounds_future(ctx.sentence, m.start())
+        hit = _accept(ctx, m, due, "period_end", strong=_PERIOD_STRONG, forward=ahead or current, cue=cue)
         if hit is not None:
             out.append(hit)
     return out
@@ -704,6 +855,12 @@ def _seasons(ctx: _Context) -> list[Deadline]:
         def end(year: int, end_month: int = end_month) -> date:
             return _month_end(year, end_month)
 
+        cue = _find_cue(ctx.sentence, m.start())
+        if _before(cue):  # "before the summer": by the eve of its first month
+
+            def end(year: int, end_month: int = end_month) -> date:
+                return _month_end(year, end_month) + relativedelta(months=-2, day=1) - timedelta(days=1)
+
         year_text = m["y4"] or (m["y2"] and str(_two_digit_year(m["y2"])))
         due: date | None
         if year_text:
@@ -711,7 +868,7 @@ def _seasons(ctx: _Context) -> list[Deadline]:
             due = end(int(year_text) + (1 if season == "winter" else 0))
         else:
             due = _on_or_after(end, ctx.meeting)
-        hit = _accept(ctx, m, due, "season", cue=_find_cue(ctx.sentence, m.start()))
+        hit = _accept(ctx, m, due, "season", cue=cue)
         if hit is not None:
             out.append(hit)
     return out
@@ -724,7 +881,9 @@ def _festive(ctx: _Context) -> list[Deadline]:
     for m in _FESTIVE.finditer(ctx.sentence):
         cue = _find_cue(ctx.sentence, m.start())
         if m["xmas"] is not None:
-            month, day = 12, (31 if m["period"] else 25)
+            month, day = 12, (31 if m["period"] else 24 if _before(cue) else 25)
+        elif _before(cue):
+            month, day = 12, 31
         elif cue is not None and cue.word in _STRONG:
             month, day = 1, 1
         else:
@@ -741,7 +900,8 @@ def _meetings(ctx: _Context) -> list[Deadline]:
 
     The next meeting resolves to `next_meeting` when known. A month or quarter inside the
     meeting's name resolves like the month or quarter itself (its last day), because the
-    minutes rarely give the exact day of a future meeting.
+    minutes rarely give the exact day of a future meeting; when they do, because the next
+    meeting falls in that month, its day is the deadline.
     """
     out = []
     s = ctx.sentence
@@ -764,6 +924,9 @@ def _meetings(ctx: _Context) -> list[Deadline]:
                 due = _month_end(int(mon["y4"]), month)
             else:
                 due = _on_or_after(partial(_month_end, month=month), ctx.meeting)
+            nxt = ctx.next_meeting
+            if due is not None and nxt is not None and (nxt.year, nxt.month) == (due.year, due.month):
+                due = nxt  # "the January meeting" when the next meeting is in January is that day
             rule, forward = "month_meeting", False
         else:
             continue
@@ -794,6 +957,7 @@ def _weekdays(ctx: _Context) -> list[Deadline]:
 _FAMILIES: tuple[tuple[frozenset[str] | None, bool, Callable[[_Context], list[Deadline]]], ...] = (
     (_MEETING_GATE, False, _meetings),
     (None, True, _numeric_dates),
+    (None, True, _numeric_days),
     (_MONTH_GATE, True, _day_months),
     (_MONTH_GATE, False, _months),
     (None, True, _years),

@@ -27,8 +27,10 @@ speech is holding to account, so only his own acts become his commitments.
 Questions seeking reassurance (and any future after "asked"/"sought" until someone answers),
 descriptions of past or current work, conditional warnings ("would rise if …") and aspirations
 with no party ("it is hoped …") are not commitments. Soft intent ("looking to", "hopes to") is
-kept at confidence 0.5. The same promise stated twice in a meeting (body and summary list, or a
-PDF repeat) becomes one commitment whose `evidence` lists every span.
+kept at confidence 0.5. Deadlines come from the commitment's own words, except that an answer
+which only refers back ("The CC was confident that this would be achieved") takes the deadline
+of the question in the sentence before it. The same promise stated twice in a meeting (body and
+summary list, or a PDF repeat) becomes one commitment whose `evidence` lists every span.
 """
 
 from __future__ import annotations
@@ -41,18 +43,80 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from promises.graph.model import CommitmentKind, Span
-from promises.ingest.deadlines import find_deadline
+from promises.ingest.deadlines import Deadline, find_deadline
 from promises.ingest.parties import PARTY_PATTERN, PartyResolver, is_pronoun
 from promises.ingest.records import CandidateCommitment, MeetingInfo, Party
 from promises.ingest.roles import OPCC
-from promises.ingest.segmentation import LineKind, Sentence, normalise
-from promises.ingest.vocabulary import Vocabulary
+from promises.ingest.segmentation import Line, LineKind, Sentence, normalise
+from promises.ingest.tables import (
+    ACTION,
+    DUE,
+    OWNER,
+    REF,
+    STATUS,
+    ActionTable,
+    TableRow,
+    find_action_tables,
+    quote,
+)
+from promises.ingest.vocabulary import Vocabulary, VocabularyNode
 
 _ACTION_LABEL = re.compile(
-    r"^\s*(?:[•\-*]\s*)?(?:new\s+)?actions?\s*(?:\d+|point)?\s*(?:arising)?\s*[:\-–—]\s*", re.IGNORECASE
+    r"^\s*(?:[•\-*]\s*)?(?:new\s+)?actions?\s*(?P<ref>\d[\w/.\-]*|point)?\s*(?:\((?P<owner>[^()]{1,40})\)\s*)?"
+    r"(?:arising)?\s*[:\-–—]\s*",
+    re.IGNORECASE,
+)
+# "Supt Hale – provide the PFCC with …": the owner, a dash, then the task
+_OWNER_DASH = re.compile(r"^(?P<owner>[^–—:;,]{2,40}?)\s+[–—-]\s+(?P<verb>[a-z]+)\b")
+# "…: complete.", "– Closed": an action reported done, not owed
+_DONE_TAIL = re.compile(
+    r"[:;–—-]\s*(?:complete[d]?|closed|discharged|done|achieved|superseded|withdrawn)\b[^;:]*$", re.IGNORECASE
+)
+# "02/24 DoF – overtime forecast to PCC – ongoing, now due 29 Feb", "DCC Smith – review … – end
+# of Q2": a decision log's terse row, owner then task then a deadline or status, dash-separated
+_OWNER_TASK_TAIL = re.compile(
+    r"^(?:(?P<ref>\d{1,3}(?:/\d{1,4}){1,2})\s+)?(?P<owner>[^–—:;,.]{2,40}?)\s+[–—-]\s+"
+    r"(?P<task>[^–—]{5,}?)\s+[–—-]\s+(?P<tail>[^–—]+)$"
+)
+_OPEN_STATUS = re.compile(
+    r"\b(?:ongoing|open|in progress|carried (?:forward|over)|deferred|outstanding|due|pending|revised|"
+    r"extended|by|end of)\b",
+    re.IGNORECASE,
+)
+# "It was agreed that the Chief Constable would provide …", "RESOLVED that (b) the Lead Officer add …"
+_RESOLUTION = re.compile(
+    r"^(?:It\s+was\s+(?:agreed|resolved)|RESOLVED|AGREED|Resolved|Agreed|"
+    r"The\s+(?:Panel|Board|Committee|Group|[Mm]eeting)\s+(?:agreed|resolved))\b\s*:?\s*(?:that\s*:?\s*)?"
+)
+_RESOLVED_ITEM = re.compile(
+    rf"^(?:\(?[a-z0-9]{{1,3}}[.)]\s+)?(?:that\s+)?(?P<owner>{PARTY_PATTERN})\s+"
+    r"(?:would\s+|will\s+|should\s+|shall\s+|to\s+|be\s+asked\s+to\s+)?(?P<verb>[a-z]+)\b"
+)
+_SCHEDULE = re.compile(
+    r"\b(?:meeting|board|panel|committee|session)s?\b[^.;]{0,40}?\b(?:will|would|is to)\s+"
+    r"(?:be\s+held|take\s+place)\b",
+    re.IGNORECASE,
+)
+# "Response (ACC): …", "Answer (CC): …": a Q&A note names who answers in a label, and what
+# follows is that party's speech as if reported ("the ACC said that …")
+_ANSWER_LABEL = re.compile(
+    r"^(?:Response|Answer|Reply|Force response|A)\s*\d*\s*\((?P<who>[^()]{2,40})\)\s*:\s*", re.IGNORECASE
+)
+# "we expect all vacancies to be filled by March": the speaker's own expectation of an outcome
+_FIRST_PERSON_EXPECT = re.compile(
+    r"\b(?:[Ww]e|I)\s+(?:fully\s+|now\s+)?(?:expect|anticipate|are confident|am confident|believe)\s+"
+    r"(?:that\s+)?[^.;]{3,120}?\b(?:to\s+be|will|would)\s+[a-z]+"
+)
+# an action line closing with its Due cell: "… by department – 31/10/2023"
+_TRAILING_DUE = re.compile(r"\s[–—-]\s+(?P<due>[^–—]{3,40}?)\.?\s*$")
+_BULLET_GLYPH = re.compile(r"^(?:[•●▪◦·*]|-(?=\s))\s*")
+_NARRATIVE = re.compile(r"\b(?:is|are|was|were|has|have|had|been)\b", re.IGNORECASE)
+# an item reference that recurs in a summary: "43/23/1  Supt Hale  …", "ACTION 43/23/1:"
+_LEADING_REF = re.compile(
+    r"^\s*(?:actions?\s*)?(?:ref\.?\s*)?(?P<ref>\d{1,3}(?:/\d{1,4}){1,3})\b", re.IGNORECASE
 )
 _OWNER_AFTER = re.compile(
-    r"(?:^|[.;]\s*|\s)\(?(?:action(?:ed)?|owner|lead)\s*(?:by)?\s*[:\-–—]\s*"
+    r"(?:^|[.;]\s*|\s)\(?(?:[Aa]ction(?:ed)?|[Oo]wner|lead)\s*(?:by)?\s*[:\-–—]\s*"
     r"(?P<owner>[A-Z][A-Za-z/&.' ]{0,40}?)\)?\s*\.?\s*$"
 )
 _SUMMARY_HEADING = re.compile(
@@ -86,7 +150,7 @@ _DIRECT = re.compile(
     rf"(?<![\w/])(?P<subject>{PARTY_PATTERN}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?:also\s+)?(?P<modal>will|shall|would|"
     r"is going to|are going to|intends? to|plans? to|has agreed to|have agreed to|agreed to|undertook to|"
     r"committed to|(?:is|are)\s+(?:also\s+)?(?:looking\s+forward|looking|hoping|aiming|planning)\s+to|"
-    r"hopes? to|aims? to|wants? to)\s+(?:also\s+)?(?P<verb>[a-z]+)\b(?:\s+(?P<next>[a-z]+))?"
+    r"hope[sd]? to|aims? to|wants? to)\s+(?:also\s+)?(?P<verb>[a-z]+)\b(?:\s+(?P<next>[a-z]+))?"
 )
 # a question put to the force: futures after it are what was asked about, not what was promised
 _QUESTION_CUE = re.compile(
@@ -100,7 +164,8 @@ _ANSWER = re.compile(
 # who spoke: the verbs that make the sentence's subject the speaker of what follows
 _SPEECH = re.compile(
     rf"^(?:also\s+|then\s+|further\s+)?(?:{_REPORT[3:-1]}|asked|requested|sought|queried|questioned|wanted|"
-    r"presented|described|discussed|deferred|welcomed|thanked|raised|drew|shifted|began|referred|spoke)\b"
+    r"presented|described|discussed|deferred|welcomed|thanked|raised|drew|shifted|began|referred|spoke|"
+    r"updated|briefed|introduced|summarised|set out)\b"
 )
 _WHO_SPOKE = re.compile(rf"(?P<who>{PARTY_PATTERN})\s+who\s+(?:also\s+)?(?:{_REPORT[3:-1]})\b")
 _REQUEST_SUBJECT = re.compile(
@@ -165,6 +230,12 @@ _REQUEST_OBJECT = re.compile(
     r"explore|ensure|produce|prepare|arrange|schedule|write|set up|come back|feed back)\b)",
     re.IGNORECASE,
 )
+# "asked that the plan includes …", "asked for the figures to be included …": a deliverable
+# asked for by naming what should happen to it
+_ASKED_DONE = re.compile(
+    r"^(?:asked|requested)\s+(?:that\s+\S"
+    r"|for\s+[^.;]{3,100}?\s+to\s+be\s+[a-z]+(?:ed|en)\b)",
+)
 _IN_MEETING_VERBS = re.compile(
     r"^(?:outline|rank|summarise|summarize|explain|set out|identify|describe|comment|clarify|give|assess|"
     r"consider (?:whether|if|how))\b",
@@ -178,13 +249,14 @@ _UNDERTAKING_VERBS = frozenset(
     work continue commission replicate adopt receive go confirm inform liaise meet refresh improve
     reduce increase address tackle take put create design pilot extend expand agree escalate follow
     check assess test identify outline brief prepare raise remind reinforce embed strengthen fund
-    start appoint revisit push have streamline refine revise simplify""".split()
+    start appoint revisit push have streamline refine revise simplify add""".split()
 )
 _DELIVERABLE_PARTICIPLES = frozenset(
     """shared provided circulated sent presented reported brought prioritised reviewed scheduled held
     considered taken made undertaken conducted introduced developed launched published evaluated
     returned discussed fed picked monitored audited arranged given offered revisited replicated
-    refurbished adopted extended expanded commissioned tested trialled piloted published""".split()
+    refurbished adopted extended expanded commissioned tested trialled piloted published submitted
+    trained issued drafted refreshed revised updated""".split()
 )
 _OUTCOME_WORDS = re.compile(
     r"\b(?:seen|delivered|implemented|completed|achieved|realised|realized|live|in place|rolled out|"
@@ -200,11 +272,48 @@ _ASSURANCE_GIVEN = re.compile(
     rf"^(?:Assurance|Assurances|Reassurance)\s+(?:was|were)\s+(?:provided|given)(?:\s+by\s+(?P<who>{PARTY_PATTERN}))?"
     r"\s+that\b"
 )
+# what befalls a party rather than what it does: "the force would struggle", "will face"
+_NOT_ACTS = frozenset(
+    """struggle face suffer lose miss fail benefit depend require prefer feel find see hear remain
+    become get happen mean cost result affect impact say argue""".split()
+)
 _EXPECT_VERBS = frozenset({"anticipate", "expect", "foresee"})
 _ADDRESSEE = re.compile(
     r"\b(?:with|to)\s+(?:the\s+)?(?:PCC|OPCC|DPCC|panel|board|Commissioner)\b|\bat\s+the\b.*\bmeeting\b|"
     r"\b(?:over|in)\s+the\s+(?:coming|next)\b"
 )
+# "… that this would be achieved", "it will": a future whose subject points back to the question
+_ANAPHORIC_FUTURE = re.compile(
+    r"(?:^|\bthat\s+|\bconfident\s+|[,;]\s*|\b(?:said|replied|responded|confirmed|stated|assured)\s+)"
+    r"(?:this|that|it)\s+(?:would|will|is\s+going\s+to|should|can|could)\b",
+    re.IGNORECASE,
+)
+# a sentence without one of these cannot match _QUESTION or _ASKS (a substring test is cheap)
+_ASK_WORDS = ("ask", "sought", "queried", "questioned", "know", "enquired", "challenged")
+# a question asked mid-sentence: "The PFCC welcomed the progress and asked whether …"
+_ASKS = re.compile(
+    r"\b(?:asked|queried|questioned)\s+(?:the\s+\S+\s+)?(?:whether|if|when)\b|\bsought\s+(?:re)?assurance\b"
+    r"|\bwanted\s+to\s+know\b",
+    re.IGNORECASE,
+)
+# a bare yes to the question before: "The CC replied that it would."
+_ELLIPTICAL_ANSWER = re.compile(
+    rf"^(?:{PARTY_PATTERN}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+)?"
+    r"(?:said|replied|responded|confirmed|stated|assured(?:\s+the\s+\w+)?|advised)\s+(?:that\s+)?"
+    r"(?:it|this|they|he|she|we|the\s+force)\s+(?:would|will|could|can|should)(?:\s+(?:be|do))?\s*[.!]?$"
+)
+# "4.5 ", "12.3.1 ", "7. ": numbered minutes put the paragraph number before the speaker
+_PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}\.(?:\d{1,2}\.?){0,2}\s+(?=[A-Z(])")
+# "(Action PAB 22/01)" after a body sentence: the action log's row for it
+_CROSS_REF = re.compile(
+    r"\(\s*(?:see\s+)?actions?\s*(?:no\.?|ref\.?|number)?\s*:?\s*"
+    r"(?P<ref>(?:[A-Z]{1,6}\s?)?\d{1,4}(?:\s?[/.\-]\s?\d{1,4}){0,3})\s*\)\s*\.?$",
+    re.IGNORECASE,
+)
+_CLOSED = re.compile(
+    r"^(?:closed?|complete[d]?|discharged|done|achieved|superseded|withdrawn)\b", re.IGNORECASE
+)
+_THAT = re.compile(r"\bthat\s+|;\s*")
 _HOW_CLAUSE = re.compile(r"^(?:how|what|why|where)\b", re.IGNORECASE)
 _NOT_FUTURE = re.compile(r"^(?:had|been|need|needs|like|welcome|appear|seem|give|know|rate)\b")
 _PERFECT = re.compile(r"^(?:been|had|[a-z]+ed|[a-z]+en)$")
@@ -235,32 +344,84 @@ class _Voices:
         return None
 
 
+_CONTEXT_SENTENCES = 2
+
+
 def extract_commitments(
     sentences: Sequence[Sentence],
     meeting: MeetingInfo,
     file: str,
     vocabulary: Vocabulary,
+    lines: Sequence[Line] = (),
 ) -> list[CandidateCommitment]:
-    """All commitments of one meeting, repeats merged, in order of first statement."""
+    """All commitments of one meeting, repeats merged, in order of first statement.
+
+    With the document's `lines`, action tables (`promises.ingest.tables`) are read row by row
+    instead of as sentences, and a body sentence that names its row ("(Action PAB 22/01)") is
+    the same commitment as that row.
+    """
     resolver = PartyResolver(meeting.attendees)
+    tables = find_action_tables(lines, lambda cell: resolver.resolve(cell) is not None) if lines else []
+    cross_refs: dict[str, int] = {}  # an action's reference -> the body commitment naming it
+    made_by: int | None = None  # index of the sentence that produced the last commitment
     found: list[CandidateCommitment] = []
     section = ""
     previous: Sentence | None = None
     voices = _Voices()
     list_intro: tuple[Party, CommitmentKind] | None = None
-    for sentence in sentences:
-        if (
-            sentence.kind in (LineKind.HEADING, LineKind.LABEL)
-            or sentence.kind is LineKind.NUMBERED
-            and len(sentence.flat.split()) < 8
-        ):
+    context: list[Sentence] = []  # the paragraph so far: what a promise in it is about
+    asked: Deadline | None = None  # the deadline of a question in the sentence just before
+    questioned = False  # whether the sentence just before asked a question
+    resolving = False  # after "RESOLVED that:", whose lettered items are each a decision
+    answering: tuple[int, Party] | None = None  # the block of a "Response (ACC):" label, and who
+    attendance = [a.span.start for a in meeting.attendees if a.span.file == file]
+    for position, sentence in enumerate(sentences):
+        if tables and _in_table(sentence, tables):
+            continue
+        if sum(sentence.start <= at < sentence.end for at in attendance) >= 2:
+            continue  # the attendance list, even under a title such as "Decision and Action Log"
+        if sentence.kind is LineKind.BULLET:
+            # "• ACC Desai said …": the glyph is layout, and rules anchored at the subject must see past it
+            sentence = replace(sentence, flat_text=_BULLET_GLYPH.sub("", sentence.flat))
+        if context and context[-1].block != sentence.block:
+            context = []
+        asked_before, asked = asked, None
+        question_before, questioned = questioned, False
+        cross_ref = _CROSS_REF.search(sentence.flat) if "ction" in sentence.flat else None
+        if cross_ref is not None and cross_ref.start() == 0:
+            if found and made_by == position - 1:
+                cross_refs[_ref_key(cross_ref.group("ref"))] = len(found) - 1
+            continue
+        numbered = sentence.kind is LineKind.NUMBERED and _PARAGRAPH_NUMBER.match(sentence.text) is not None
+        if numbered and len(sentence.flat.split()) >= 8:
+            sentence = _without_paragraph_number(sentence)
+        if sentence.kind in (LineKind.HEADING, LineKind.LABEL) or numbered and len(sentence.flat.split()) < 8:
             section = _section(sentence.flat, section)
             if sentence.kind is not LineKind.LABEL or not _ACTION_LABEL.match(sentence.text):
                 if sentence.kind is LineKind.LABEL:
                     voices.heard(_speaker(sentence.flat, resolver, voices.last))
                 continue
-        voices.heard(_speaker(sentence.flat, resolver, voices.last))
+        answer = _ANSWER_LABEL.match(sentence.flat)
+        responder = resolver.resolve(answer.group("who")) if answer else None
+        if answer is not None:
+            answering = (sentence.block, responder) if responder is not None else None
+        elif answering is not None and answering[0] != sentence.block:
+            answering = None
+        if answering is not None and not sentence.flat.endswith("?"):
+            # read the answer as reported speech of the responder; spans still quote the text
+            rest = sentence.flat[answer.end() :] if answer else sentence.flat
+            said = f"{answering[1].text} said that {rest}"
+            sentence = replace(sentence, flat_text=said)
+            voices.heard(answering[1])
+        else:
+            voices.heard(_speaker(sentence.flat, resolver, voices.last))
         candidate = _match(sentence, previous, section, resolver, voices, meeting, file)
+        if resolving and candidate is None:
+            candidate = _resolved(sentence, sentence.flat, resolver, meeting, file)
+        intro = _RESOLUTION.match(sentence.flat)
+        resolving = (intro is not None and sentence.flat.endswith(":")) or (
+            resolving and bool(re.match(r"^\(?[a-z0-9]{1,3}[.)]\s", sentence.flat))
+        )
         if candidate is None and list_intro is not None and sentence.kind is LineKind.BULLET:
             owner, kind = list_intro
             candidate = _candidate(
@@ -279,12 +440,53 @@ def extract_commitments(
             list_intro = _list_intro(sentence.flat, voices.last)
         if candidate is not None and sentence.duplicate_of is not None and candidate.rule == "list_item":
             candidate = None
+        if candidate is None and question_before and _ELLIPTICAL_ANSWER.match(sentence.flat):
+            # "The CC replied that it would.": yes to the question, which says what and by when
+            speaker = voices.last
+            if speaker is not None and not _is_overseer(speaker):
+                candidate = _candidate(
+                    CommitmentKind.ASSURANCE, sentence, 0, len(sentence.text), speaker, None, 0.8,
+                    "assurance_answer", meeting, file,
+                )  # fmt: skip
+        if candidate is not None and asked_before is not None:
+            candidate = _answer_deadline(candidate, asked_before)
+        questioned = _asks(sentence.flat)
+        asked = _question_deadline(sentence, meeting) if questioned else None
         if candidate is not None:
-            topics = tuple(e.node for e in vocabulary.find(normalise(candidate.text)))
-            found.append(replace(candidate, topics=topics))
+            candidate = replace(candidate, topics=_topics(candidate.text, section, context, vocabulary))
+            made_by = position
+            leading = _LEADING_REF.match(sentence.text) if candidate.kind is CommitmentKind.ACTION else None
+            ref = _ref_key(leading.group("ref")) if leading else None
+            if ref is not None and ref in cross_refs:  # "43/23/1 …" in the summary: the action again
+                found[cross_refs[ref]] = _combine(found[cross_refs[ref]], candidate)
+            else:
+                found.append(candidate)
+                if ref is not None:
+                    cross_refs[ref] = len(found) - 1
+            if cross_ref is not None:
+                cross_refs[_ref_key(cross_ref.group("ref"))] = len(found) - 1
         if sentence.duplicate_of is None:
             previous = sentence
+            context = [*context[-(_CONTEXT_SENTENCES - 1) :], sentence]
+    if tables:
+        _add_table_rows(found, tables, cross_refs, lines, resolver, meeting, file, vocabulary)
     return _merge_repeats(found)
+
+
+def _topics(
+    text: str, section: str, context: Sequence[Sentence], vocabulary: Vocabulary
+) -> tuple[VocabularyNode, ...]:
+    """Topics named by the promise and the two sentences before it, else by its section heading.
+
+    Minutes name the subject once ("The PCC asked about the Witness Care Unit …") and the answer
+    says "this"; without that context, `--about "witness care"` would miss the promise.
+    """
+    found = vocabulary.find(normalise(text))
+    for before in context:
+        found += vocabulary.find(before.flat)
+    if not found and section:
+        found = vocabulary.find(section)
+    return tuple({e.node.id: e.node for e in found}.values())
 
 
 # -- rules, in the order tried ------------------------------------------------------------------
@@ -302,17 +504,18 @@ def _match(
     flat = sentence.flat
     label = _ACTION_LABEL.match(sentence.text)
     if label:
-        return _action_line(sentence, label.end(), previous, resolver, meeting, file)
+        return _action_line(sentence, label, previous, resolver, meeting, file)
     owner_after = _OWNER_AFTER.search(flat)
     if owner_after and len(flat) > len(owner_after.group(0)) + 15:
         party = _resolve_list(owner_after.group("owner"), resolver)
         body = sentence.text[: sentence.text.rfind(owner_after.group("owner").split()[0])]
         cut = _last_label_start(body)
         return _candidate(
-            CommitmentKind.ACTION, sentence, 0, cut, party, None, 1.0, "action_owner_after", meeting, file
-        )
+            CommitmentKind.ACTION, sentence, _bullet_end(sentence.text), cut, party, None, 1.0,
+            "action_owner_after", meeting, file,
+        )  # fmt: skip
     ref = _REF_CODE.match(sentence.text)
-    if ref:
+    if ref and _looks_like_action(sentence.text[ref.end() :], meeting):
         rest = sentence.text[ref.end() :]
         directive = _DIRECTIVE.match(" ".join(rest.split()))
         party = resolver.resolve(directive.group("owner")) if directive else None
@@ -328,6 +531,14 @@ def _match(
             meeting,
             file,
         )
+    resolution = _RESOLUTION.match(flat)
+    if resolution and not flat.endswith(":"):
+        decided = _resolved(sentence, flat[resolution.end() :], resolver, meeting, file)
+        if decided is not None:
+            return decided
+    row = _owner_task_row(sentence, flat, resolver, meeting, file)
+    if row is not None:
+        return row
     directive = _DIRECTIVE.match(flat)
     if directive and directive.group("verb") not in ("be",):
         party = resolver.resolve(directive.group("owner"))
@@ -348,7 +559,11 @@ def _match(
             )
     if flat.endswith(":"):
         return None  # introduces a list; the items are judged one by one
-    if section == "actions" and sentence.kind in (LineKind.BULLET, LineKind.TEXT, LineKind.NUMBERED):
+    if (
+        section == "actions"
+        and sentence.kind in (LineKind.BULLET, LineKind.TEXT, LineKind.NUMBERED)
+        and _looks_like_action(flat, meeting, listed=True)
+    ):
         start = len(sentence.text) - len(sentence.text.lstrip("•-* \t0123456789.)"))
         return _candidate(
             CommitmentKind.ACTION,
@@ -370,17 +585,108 @@ def _match(
     return _statement(sentence, resolver, voices.last, meeting, file)
 
 
+def _resolved(
+    sentence: Sentence, decision: str, resolver: PartyResolver, meeting: MeetingInfo, file: str
+) -> CandidateCommitment | None:
+    """A decision that tasks a party ("RESOLVED that the Lead Officer add …") is a recorded action.
+
+    Council minutes record what the body decided, so "it was agreed that X would …" is a task
+    minuted for X, not X's own undertaking; decisions that only note or approve task nobody.
+    """
+    item = _RESOLVED_ITEM.match(decision)
+    if item is None or item.group("verb") in ("be", "been", "note", "noted", "approve"):
+        return None
+    if item.group("verb") not in _UNDERTAKING_VERBS:
+        return None
+    party = _resolve_list(item.group("owner"), resolver)
+    if party is None:
+        return None
+    return _candidate(
+        CommitmentKind.ACTION, sentence, _bullet_end(sentence.text), len(sentence.text), party, None, 1.0,
+        "resolution", meeting, file,
+    )  # fmt: skip
+
+
+def _owner_task_row(
+    sentence: Sentence, flat: str, resolver: PartyResolver, meeting: MeetingInfo, file: str
+) -> CandidateCommitment | None:
+    """ "DCC Smith – review stop and search data – end of Q2": a row of a terse decision log.
+
+    Three dash-separated parts, the first wholly a party and the last a deadline or an open
+    status; a row whose status reports it done is past work. Two parts ("DoF – Q3 forecast
+    underspend £1.1m") are a report by that party, not a task.
+    """
+    row = _OWNER_TASK_TAIL.match(flat)
+    if row is None or _DONE_TAIL.search(flat):
+        return None
+    owner = row.group("owner").strip()
+    party = resolver.resolve(owner)
+    # wholly a party: "DCC Smith", or a title an attendee holds ("OPCC Head of Policy")
+    if party is None or not (_WHOLE_PARTY.fullmatch(owner) or party.text == owner):
+        return None
+    tail = row.group("tail")
+    # the last part is the row's Due cell: "end of Q2" there means "by the end of Q2"
+    due = find_deadline(tail, meeting.date.value, meeting.next_meeting) or find_deadline(
+        f"by {tail}", meeting.date.value, meeting.next_meeting
+    )
+    if due is None and not _OPEN_STATUS.search(tail):
+        return None
+    start = sentence.text.find(owner)
+    found = _candidate(
+        CommitmentKind.ACTION, sentence, max(start, 0), len(sentence.text), party, None, 1.0,
+        "action_row", meeting, file,
+    )  # fmt: skip
+    if found is not None and found.due is None and due is not None:
+        found = replace(found, due=due.due, due_text=due.due_text)
+    return found
+
+
+def _looks_like_action(text: str, meeting: MeetingInfo, *, listed: bool = False) -> bool:
+    """Whether an item under an actions heading or an item code is a task, not narrative.
+
+    "Updates are recorded in the action log" and an agenda title after "Ref 02/17/04/2024" sit
+    where actions do but task nobody: an action names a party and a verb, opens with an
+    imperative ("Provide …"), speaks of the future, or states a deadline. Items `listed` under
+    an actions heading may also be bare noun phrases ("Breakdown of 101 abandonment by hour"),
+    so there only a finite verb of narrative ("are recorded", "was agreed") rules one out.
+    """
+    flat = normalise(text).lstrip("•-*–— \t0123456789.):")
+    if not flat:
+        return False
+    if _DIRECTIVE.match(flat) or _FUTURE.search(flat):
+        return True
+    first = flat.split(" ", 1)[0]
+    if first[:1].isupper() and first.lower() in _UNDERTAKING_VERBS:
+        return True
+    if re.search(r"\bto\s+(?:be\s+)?(?P<verb>[a-z]+)", flat) and any(
+        m.group("verb") in _UNDERTAKING_VERBS or m.group("verb") in _DELIVERABLE_PARTICIPLES
+        for m in re.finditer(r"\bto\s+(?:be\s+)?(?P<verb>[a-z]+)", flat)
+    ):
+        return True
+    if find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None:
+        return True
+    return listed and not _NARRATIVE.search(flat)
+
+
 def _action_line(
     sentence: Sentence,
-    offset: int,
+    label: re.Match[str],
     previous: Sentence | None,
     resolver: PartyResolver,
     meeting: MeetingInfo,
     file: str,
 ) -> CandidateCommitment | None:
+    offset = label.end()
     rest = " ".join(sentence.text[offset:].split())
-    if not rest:
-        return None
+    if not rest or _DONE_TAIL.search(rest):
+        return None  # "Action 38/23/2 (DCC) – publish the policy: complete." reports it done
+    if label.group("owner"):
+        party = _resolve_list(label.group("owner"), resolver)
+        if party is not None:
+            return _candidate(
+                CommitmentKind.ACTION, sentence, offset, len(sentence.text), party, None, 1.0,
+                "action_line", meeting, file,
+            )  # fmt: skip
     if len(rest.split()) <= 4 and " to " not in f" {rest} " and previous is not None:
         party = _resolve_list(rest, resolver)
         return _candidate(
@@ -397,6 +703,9 @@ def _action_line(
         )
     directive = _DIRECTIVE.match(rest)
     party = resolver.resolve(directive.group("owner")) if directive else None
+    dashed = _OWNER_DASH.match(rest) if party is None else None
+    if dashed is not None:
+        party = _resolve_list(dashed.group("owner"), resolver)
     if party is None:
         party = resolver.resolve(rest)
     return _candidate(
@@ -439,7 +748,7 @@ def _request(
     if _WISH.match(rest):
         if not holds_to_account:
             return None  # "the ACC wants to see more cases referred": a force wish, asked of nobody
-    elif not asked_someone and not _REQUEST_OBJECT.match(what):
+    elif not asked_someone and not _REQUEST_OBJECT.match(what) and not _ASKED_DONE.match(rest):
         return None
     if (
         re.match(r"^(?:asked|requested)\s+(?:for\s+)?an?\s+update\s+on\b", rest)
@@ -471,9 +780,11 @@ def _statement(
     confidence = 0.5 if soft else 0.8
 
     def make(
-        kind: CommitmentKind, owner: Party | None, rule: str, conf: float = confidence
+        kind: CommitmentKind, owner: Party | None, rule: str, conf: float = confidence, focus: str = ""
     ) -> CandidateCommitment | None:
-        return _candidate(kind, sentence, 0, len(sentence.text), owner, None, conf, rule, meeting, file)
+        return _candidate(
+            kind, sentence, 0, len(sentence.text), owner, None, conf, rule, meeting, file, focus
+        )
 
     provided = _ASSURANCE_GIVEN.match(flat)
     if provided:
@@ -497,7 +808,8 @@ def _statement(
         verdicts.sort(key=lambda item: not item[1][2])
         for future, (kind, owner, _named) in verdicts[:1]:
             soft_here = soft or future.group("modal") == "could"
-            return make(kind, owner, kind.value, 0.5 if soft_here else confidence)
+            focus = clause[_clause_start(clause, future.start()) :]
+            return make(kind, owner, kind.value, 0.5 if soft_here else confidence, focus)
         on_track = re.search(r"\bon track to\s+(\w+)", clause)
         if on_track and speaker is not None and not _is_overseer(speaker):
             owner = _clause_owner(clause[: on_track.start()], resolver, speaker)
@@ -530,6 +842,11 @@ def _statement(
             continue
         if verb in _UNDERTAKING_VERBS:
             return make(CommitmentKind.UNDERTAKING, owner, "undertaking", conf)
+    expects = _FIRST_PERSON_EXPECT.search(flat)
+    if expects and last_speaker is not None and not _is_overseer(last_speaker):
+        owner = _who(reported.group("speaker"), resolver, last_speaker) if reported else last_speaker
+        focus = flat[expects.start() :]
+        return make(CommitmentKind.ASSURANCE, owner or last_speaker, "assurance", focus=focus)
     if reported:
         return None
     continued = _continued_outcome(flat, resolver, last_speaker)
@@ -544,6 +861,7 @@ def _statement(
     if (
         passive
         and passive.group("p") in _DELIVERABLE_PARTICIPLES
+        and not _SCHEDULE.search(flat)  # "The next meeting will be held on …": a date, not a deliverable
         and (
             _ADDRESSEE.search(flat)
             or find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None
@@ -556,6 +874,48 @@ def _statement(
     if outcome_by and find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None:
         return make(CommitmentKind.ASSURANCE, last_speaker, "assurance_outcome", 0.7)
     return None
+
+
+def _clause_start(clause: str, position: int) -> int:
+    """Where the reported clause holding `position` begins: after the last "that" before it."""
+    start = 0
+    for joint in _THAT.finditer(clause, 0, position):
+        start = joint.end()
+    return start
+
+
+def _asks(flat: str) -> bool:
+    """Whether a sentence puts a question nobody answers within it ("The PCC … asked whether …")."""
+    if not any(word in flat for word in _ASK_WORDS):
+        return False
+    if _QUESTION.match(flat):
+        return not _answered_after(flat, 0)
+    ask = _ASKS.search(flat)
+    return ask is not None and not _answered_after(flat, ask.end())
+
+
+def _question_deadline(sentence: Sentence, meeting: MeetingInfo) -> Deadline | None:
+    """The deadline a question puts to the force ("asked if all vacancies will be filled by
+    March 23'"), which an answer in the next sentence may take on (`_answer_deadline`)."""
+    flat = sentence.flat
+    ask = _ASKS.search(flat)
+    return find_deadline(flat[ask.start() :] if ask else flat, meeting.date.value, meeting.next_meeting)
+
+
+def _answer_deadline(candidate: CandidateCommitment, asked: Deadline) -> CandidateCommitment:
+    """An assurance that only refers back to the question before it takes the question's date.
+
+    "The CC was confident that this would be achieved" promises what was asked, by when it
+    was asked; its own words name no time. Any time words of its own win, and so does any
+    subject other than a bare "this"/"that"/"it", which may be a different matter.
+    """
+    if (
+        candidate.kind not in (CommitmentKind.ASSURANCE, CommitmentKind.UNDERTAKING)
+        or candidate.due_text
+        or not _ANAPHORIC_FUTURE.search(candidate.text)
+    ):
+        return candidate
+    return replace(candidate, due=asked.due, due_text=asked.due_text)
 
 
 def _futures(clause: str) -> list[re.Match[str]]:
@@ -584,6 +944,10 @@ def _judge(
     subject = re.split(r"\b(?:that|and|but|then|once|so|which|because|how|if)\b|[,;:]", before)[-1].strip()
     explicit = _clause_owner(subject, resolver, speaker) if subject else None
     owner = explicit if subject else speaker
+    if owner is None and subject.casefold() == "they" and before.strip().casefold() == "they":
+        # "She said they would add …": nothing named before it for "they" to be, so it is the
+        # speaker's side; after "two officers had been appointed and that …" it is the officers
+        owner = speaker
     unit = owner is None and bool(_UNIT.search(subject))
     if unit:
         owner = speaker  # "the Review Team would publish …": a part of the speaker's organisation
@@ -600,13 +964,21 @@ def _judge(
             verdict = CommitmentKind.UNDERTAKING, owner or speaker
         elif outcome or cue:
             verdict = CommitmentKind.ASSURANCE, owner or speaker
+        elif (
+            not is_party and _PERFECT.match(participle) and not _CONDITION.match(clause[future.end("verb") :])
+        ):
+            # "the backlog would be cleared by …": a thing's future state, vouched for by the speaker
+            verdict = CommitmentKind.ASSURANCE, speaker
     elif cue and (outcome or not is_party):
         verdict = CommitmentKind.ASSURANCE, owner or speaker
     elif not is_party:
         if _CONDITION.match(clause[future.end("verb") :]):
             return None  # "crime would rise if the funding was cut": a warning, not an assurance
         verdict = CommitmentKind.ASSURANCE, speaker
-    elif verb in _UNDERTAKING_VERBS:
+    elif verb in _UNDERTAKING_VERBS or (
+        explicit is not None and modal in ("will", "would", "shall") and verb not in _NOT_ACTS
+    ):
+        # a named party that will do something: the verb list only has to catch pronoun subjects
         verdict = (CommitmentKind.ASSURANCE if cue and not unit else CommitmentKind.UNDERTAKING), owner
     elif outcome or unit:
         verdict = CommitmentKind.ASSURANCE, owner
@@ -618,6 +990,110 @@ def _judge(
 
 
 # -- helpers, in call order ---------------------------------------------------------------------
+
+
+def _in_table(sentence: Sentence, tables: Sequence[ActionTable]) -> bool:
+    return any(table.start <= sentence.start < table.end for table in tables)
+
+
+def _ref_key(ref: str) -> str:
+    return re.sub(r"\s+", "", ref).upper()
+
+
+def _add_table_rows(
+    found: list[CandidateCommitment],
+    tables: Sequence[ActionTable],
+    cross_refs: dict[str, int],
+    lines: Sequence[Line],
+    resolver: PartyResolver,
+    meeting: MeetingInfo,
+    file: str,
+    vocabulary: Vocabulary,
+) -> None:
+    """Each open row of each action table, as an action; a row a body sentence named by its
+    reference joins that sentence's commitment, whose owner and due the row then states."""
+    for table in tables:
+        for row in table.rows:
+            made = _row_commitment(row, lines, resolver, meeting, file)
+            if made is None:
+                continue
+            made = replace(made, topics=_topics(made.text, "", (), vocabulary))
+            body = cross_refs.get(_ref_key(row.text(REF))) if row.column(REF) else None
+            if body is not None:
+                found[body] = _combine(found[body], made)
+            else:
+                found.append(made)
+    found.sort(key=lambda c: c.span.start)
+
+
+def _row_commitment(
+    row: TableRow, lines: Sequence[Line], resolver: PartyResolver, meeting: MeetingInfo, file: str
+) -> CandidateCommitment | None:
+    """One row of an action table as an action, or None when it is closed or names no action.
+
+    The Status cell overrides the Due cell when it gives a date ("Ongoing – revised date
+    30.06.22"): logs record slippage there. A row marked complete reports past work.
+    """
+    actions = row.column(ACTION)
+    status = row.text(STATUS)
+    if not actions or _CLOSED.match(status):
+        return None
+    first, last = actions[0], actions[-1]
+    contiguous = all(
+        not quote(lines, a.end, b.start).strip() for a, b in zip(actions, actions[1:], strict=False)
+    )
+    evidence: tuple[Span, ...]
+    if contiguous:
+        text, span = quote(lines, first.start, last.end), Span(file, first.start, last.end)
+        evidence = (span,)
+    else:  # a laid-out cell wraps between other columns: quote its pieces one by one
+        text, span = first.text, Span(file, first.start, first.end)
+        evidence = tuple(Span(file, a.start, a.end) for a in actions)
+    owner_text = row.text(OWNER)
+    owner = _resolve_list(owner_text, resolver) if owner_text else None
+    if owner is None:
+        directive = _DIRECTIVE.match(normalise(text))
+        owner = resolver.resolve(directive.group("owner")) if directive else None
+    when, due_text = _row_deadline(row, text, meeting)
+    return CandidateCommitment(
+        kind=CommitmentKind.ACTION,
+        span=span,
+        text=text,
+        owner=owner,
+        requested_by=None,
+        due=when.due if when else None,
+        due_text=due_text,
+        confidence=1.0 if owner is not None else 0.8,
+        rule="action_log",
+        evidence=evidence,
+        key=_key(text),
+    )
+
+
+def _row_deadline(row: TableRow, text: str, meeting: MeetingInfo) -> tuple[Deadline | None, str]:
+    day, following = meeting.date.value, meeting.next_meeting
+    status = normalise(row.text(STATUS))
+    revised = find_deadline(status, day, following) if status else None
+    if revised is not None and revised.due is not None:
+        return revised, revised.due_text
+    cell = normalise(row.text(DUE))
+    stated = find_deadline(f"by {cell}", day, following) if cell else None
+    if stated is not None:
+        return stated, cell
+    in_text = find_deadline(normalise(text), day, following)
+    return in_text, in_text.due_text if in_text else ""
+
+
+def _without_paragraph_number(sentence: Sentence) -> Sentence:
+    """ "4.5 The DCC confirmed …" read as "The DCC confirmed …", whose rules expect the subject first.
+
+    The span moves past the number too, so the commitment quotes the sentence, not the numbering.
+    """
+    number = _PARAGRAPH_NUMBER.match(sentence.text)
+    if number is None:
+        return sentence
+    text = sentence.text[number.end() :]
+    return replace(sentence, start=sentence.start + number.end(), text=text, flat_text=normalise(text))
 
 
 def _section(heading: str, current: str) -> str:
@@ -733,9 +1209,16 @@ def _resolve_list(text: str, resolver: PartyResolver) -> Party | None:
 
 
 def _clause_owner(subject_text: str, resolver: PartyResolver, speaker: Party) -> Party | None:
-    """The party a clause's subject names; the speaker for a pronoun; None for any other noun."""
+    """The party a clause's subject names; the speaker for a pronoun; None for any other noun.
+
+    "They" is the speaker only when the speaker is a body ("the force … they would"); after one
+    person speaks it points at the things or people just named ("two officers had been
+    appointed and that they would start in May"), which are not a party.
+    """
     # "… and said the force would publish": the speech verb of a second clause is not its subject
     subject = _CLAUSE_LEAD.sub("", subject_text.strip(" ,"))
+    if subject.casefold() == "they" and (speaker.person or speaker.role_abbrev):
+        return None
     if not subject or is_pronoun(subject) or subject.casefold() in ("they", "we"):
         return speaker
     whole = _WHOLE_PARTY.fullmatch(subject)
@@ -765,7 +1248,14 @@ def _candidate(
     rule: str,
     meeting: MeetingInfo,
     file: str,
+    focus: str = "",
 ) -> CandidateCommitment | None:
+    """A commitment quoting `sentence.text[start:end]`.
+
+    `focus` is the reported clause that carries the promise, when the sentence has others: its
+    own deadline wins ("the force would need savings by 2025/26 and that a programme would be
+    brought to the Board in December" is due in December).
+    """
     raw = sentence.text[start:end]
     lead = len(raw) - len(raw.lstrip())
     trail = len(raw) - len(raw.rstrip())
@@ -773,7 +1263,13 @@ def _candidate(
     text = raw.strip()
     if len(text) < 12:
         return None
-    deadline = find_deadline(normalise(text), meeting.date.value, meeting.next_meeting)
+    deadline = find_deadline(focus, meeting.date.value, meeting.next_meeting) if focus else None
+    if deadline is None:
+        deadline = find_deadline(normalise(text), meeting.date.value, meeting.next_meeting)
+    trailing = _TRAILING_DUE.search(text) if deadline is None and kind is CommitmentKind.ACTION else None
+    if trailing is not None:
+        # the dash stands for "by": the cell after it is the action's Due column
+        deadline = find_deadline(f"by {trailing.group('due')}", meeting.date.value, meeting.next_meeting)
     if requested_by is None and kind is CommitmentKind.ACTION:
         requested_by = None
     evidence = [span]

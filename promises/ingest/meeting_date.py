@@ -87,7 +87,7 @@ def infer_meeting_date(
         return MeetingDate(
             None, DateConfidence.UNKNOWN, "no date found in the header", "no recognisable date"
         )
-    if year_override is not None:
+    if year_override is not None and mention.year is None:  # a year written in the date wins
         value = mention.resolve(year_override)
         if value is not None:
             return MeetingDate(value, DateConfidence.OVERRIDDEN, f"--year {year_override}")

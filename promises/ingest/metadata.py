@@ -63,6 +63,16 @@ FORCE_AREAS = (
     "Warwickshire", "West Mercia", "West Midlands", "West Yorkshire", "Wiltshire",
 )  # fmt: skip
 _FORCE_AREA = re.compile(r"\b(" + "|".join(re.escape(a) for a in FORCE_AREAS) + r")\b")
+_OFFICE = r"(?:office\s+of\s+the\s+)?(?:police,?\s+(?:fire,?\s+)?and\s+crime\s+commissioner|o?pf?cc)\b"
+_AREA = r"[A-Za-z][A-Za-z'’\-]+(?:\s+[A-Za-z][A-Za-z'’\-]+)?"
+_LETTERHEAD = re.compile(
+    rf"^(?:the\s+)?(?P<area>{_AREA})\s+{_OFFICE}|{_OFFICE}\s+for\s+(?P<area2>{_AREA})",
+    re.IGNORECASE,
+)
+_FORCE_NAME = re.compile(r"\b(?P<area>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:Police|Constabulary)\b")
+_NOT_AREAS = frozenset(
+    {"the", "office", "office of the", "police", "deputy", "chief", "and", "minutes", "meeting", "venue"}
+)
 
 
 def parse_meeting(
@@ -100,7 +110,7 @@ def parse_meeting(
         title=_title(title_line, text),
         topic=_topic(text),
         venue=fields.get("venue", "").strip(" :-–"),
-        body=_body(text),
+        body=_body(text, lines),
         chair=chair,
         minutes_by=minutes_by,
         attendees=tuple(parse_attendance(lines, file)),
@@ -116,6 +126,8 @@ def parse_meeting(
 def _header_fields(lines: Sequence[Line]) -> dict[str, str]:
     fields: dict[str, str] = {}
     for line in lines[:60]:
+        if _NEXT_MEETING.search(line.text):
+            continue  # "Date of next meeting: …" is not this meeting's date
         match = _FIELD.match(line.text.replace("\t", " "))
         if not match:
             continue
@@ -185,7 +197,8 @@ def _title(title_line: str, text: str) -> str:
         cleaned = re.sub(r"[–—-]?\s*(meeting notes|minutes)\s*$", "", title_line, flags=re.IGNORECASE)
         cleaned = re.sub(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{4}", "", cleaned,
                          flags=re.IGNORECASE)  # fmt: skip
-        return " ".join(cleaned.split()).strip(" –-")
+        cleaned = " ".join(cleaned.replace("#", " ").replace("*", " ").split()).strip(" –-")
+        return cleaned.title() if cleaned.isupper() else cleaned
     return ""
 
 
@@ -197,12 +210,26 @@ def _topic(text: str) -> str:
     return topic
 
 
-def _body(text: str) -> str:
+def _body(text: str, lines: Sequence[Line]) -> str:
     counts = Counter(m.group(1) for m in _FORCE_AREA.finditer(text))
-    if not counts:
-        return "Unknown body"
-    area = counts.most_common(1)[0][0]
-    return f"{area} PCC"
+    if counts:
+        return f"{counts.most_common(1)[0][0]} PCC"
+    # Forces outside our list still name themselves in the letterhead: "Northshire Police and
+    # Crime Commissioner", "EASTMOOR OFFICE OF THE POLICE, FIRE AND CRIME COMMISSIONER",
+    # "Office of the PCC for Northshire", "NORTHSHIRE OPCC – …".
+    for line in lines[:12]:
+        flat = " ".join(line.text.replace("#", " ").replace("*", " ").split())
+        match = _LETTERHEAD.search(flat)
+        if match is not None:
+            found = match.group("area") or match.group("area2")
+            area = " ".join(w.capitalize() if w.isupper() else w for w in found.split())
+            if area.casefold() not in _NOT_AREAS:
+                return f"{area} PCC"
+    for line in lines[:12]:  # else a force named in the header: "Venue: Northshire Police HQ"
+        named = _FORCE_NAME.search(line.text)
+        if named is not None and named.group("area").split()[0].casefold() not in _NOT_AREAS:
+            return f"{named.group('area')} PCC"
+    return "Unknown body"
 
 
 def _back_references(text: str, file: str, meeting_date: date | None) -> list[BackReference]:

@@ -33,11 +33,15 @@ _HEAD_OF = re.compile(
 _ABBREV_TOKEN = re.compile(r"^(?:the\s+)?(?P<abbr>(?:[TA]\s*/\s*)?[A-Z][A-Za-z]{0,4}(?:\s+Supt)?)\b")
 
 PARTY_PATTERN = (
-    r"(?:(?:[Tt]he\s+)?(?:[TA]\s*/\s*)?(?:PCC|DPCC|CEO|CFO|CC|DCC|ACC|ACO|Chief(?:\s+Constable)?|Commissioner|"
-    r"Deputy\s+Commissioner|Deputy\s+Chief\s+Constable|Assistant\s+Chief\s+Constable|Chief\s+Officers?|"
+    r"(?:(?:[Tt]he\s+)?(?:[TA]\s*/\s*)?(?:Chief\s+Finance\s+Officer|Chief\s+Executive|Chief\s+Officers?|"
+    r"PCC|DPCC|CEO|CFO|CC|DCC|ACC|ACO|Chief(?:\s+Constable)?|Commissioner|"
+    r"Deputy\s+Commissioner|Deputy\s+Chief\s+Constable|Assistant\s+Chief\s+Constable|"
     r"Force\s+Crime\s+Registrar|Force|force|OPCC|(?:PCC\s+)?[Pp]olicy\s+[Tt]eam|[Ee]xecutive\s+[Tt]eam|"
-    r"PFCC|(?:Head|Director)\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
+    r"PFCC|(?:Head|Director)\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?|Treasurer|"
+    r"(?:Deputy\s+)?Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|Commissioner'?s\s+[Oo]ffice|"
+    r"(?:[A-Z][a-z]+\s+){1,3}(?:Officer|Manager|Adviser|Advisor|Lead))"
     r"|[Hh](?:is|er)\s+office"
+    r"|[A-Z]o[A-Z]{1,2}(?![A-Za-z])"
     r"|(?:ACC|DCC|Supt|Superintendent|Ch\.?\s*Supt|Inspector|Insp|DCS|Det\s+Supt)\s+[A-Z][a-z]+"
     r"|[A-Z]{2,3}"
     r"|[A-Z][a-z]+\s+[A-Z][a-z]+)"
@@ -54,6 +58,12 @@ class PartyResolver:
             for key in {a.abbrev, a.role_display, a.initials if len(a.initials) >= 2 else ""}:
                 if key:
                     self._by_abbrev.setdefault(key.replace(" ", ""), []).append(a)
+        for a in self.attendees:
+            # "DoF" for the Director of Finance: minutes abbreviate titles that have no office
+            initials = _title_initials(a.role_title) if not a.role_abbrev else ""
+            if len(initials) >= 3:
+                for key in {initials, initials.upper()}:
+                    self._by_abbrev.setdefault(key, []).append(a)
         self._by_office: dict[str, list[Attendee]] = {}
         for a in self.attendees:
             if a.role_abbrev:
@@ -64,7 +74,7 @@ class PartyResolver:
         phrase = " ".join(text.split()).strip(" ,.;:")
         if not phrase:
             return None
-        titled = self._by_title(phrase)
+        titled = self._by_title(phrase) or self._by_held_title(phrase)
         if titled is not None:
             return titled  # before "the Force …": "the Force Crime Registrar" is a role, not the force
         org = _ORG_OPCC.match(phrase)
@@ -103,6 +113,23 @@ class PartyResolver:
             )
         return Party(head.group(0), role_title=title[:1].upper() + title[1:])
 
+    def _by_held_title(self, phrase: str) -> Party | None:
+        """ "The Panel Lead Officer", "OPCC Head of Policy": a title an attendee holds, word for word.
+
+        Titles with no canonical office are only known from the attendance list; without this
+        they resolve to nobody, or "OPCC Head of …" to the whole office.
+        """
+        key = _LEADING_ORG.sub("", phrase.casefold().removeprefix("the ")).strip()
+        holders = [
+            a
+            for a in self.attendees
+            if not a.role_abbrev and len(a.role_title.split()) >= 2
+            and key.startswith(_LEADING_ORG.sub("", a.role_title.casefold()).strip())
+        ]  # fmt: skip
+        if len({a.name for a in holders}) == 1:
+            return _party(phrase, holders[0])
+        return None
+
     def _by_name(self, phrase: str) -> Party | None:
         for a in self.attendees:
             if phrase.startswith(a.name):
@@ -126,6 +153,18 @@ class PartyResolver:
                     return _party(candidate, holders[0], office.abbrev if not acting else None)
                 return Party(candidate, role_abbrev=office.abbrev, acting=acting, role_title=office.title)
         return None
+
+
+_LEADING_ORG = re.compile(r"^(?:opcc|opfcc|force)\s+")
+_MINOR_WORDS = frozenset({"of", "and", "for", "the", "&"})
+
+
+def _title_initials(title: str) -> str:
+    """ "Director of Finance" -> "DoF": capitals for the words, lower case for the small ones."""
+    words = [w for w in re.split(r"[\s/]+", title) if w]
+    if len(words) < 2:
+        return ""
+    return "".join(w[0].lower() if w.casefold() in _MINOR_WORDS else w[0].upper() for w in words if w != "&")
 
 
 def is_pronoun(text: str) -> bool:

@@ -80,7 +80,7 @@ def extract_document(
     record = DocumentRecord(source.path, source.sha256, source.format, source.text, meeting)
     vocabulary = vocabulary or default_vocabulary()
     found = sentences(source.text, blocks(source.text, lines))  # the lines are split once per document
-    record.commitments = extract_commitments(found, meeting, source.path, vocabulary)
+    record.commitments = extract_commitments(found, meeting, source.path, vocabulary, lines)
     record.returns = find_returns(found, source.path, vocabulary)
     if meeting.date.warning:
         record.warnings.append(f"{source.path}: {meeting.date.warning}")

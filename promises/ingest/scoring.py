@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from promises.ingest.roles import FORCE, OPCC
 from promises.ingest.segmentation import normalise
 
 ANNOTATIONS = Path(__file__).resolve().parents[2] / "tests" / "data" / "annotations"
-DEFAULT_FILES = ("seeds.jsonl", "layouts.jsonl")
+DEFAULT_FILES = ("seeds.jsonl", "layouts.jsonl", "holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl")
 ATTRIBUTES = ("kind", "owner_role", "person", "due")
 WORST = 15
 
@@ -42,13 +43,24 @@ class Floor:
     f1: float
     owner: float
     person: float
+    due: float = 0.0
     duplicates: int = 0
 
 
 # Measured on the branch that introduced them, minus 0.02 (see tests/test_extraction_quality.py).
 FLOORS: dict[str, Floor] = {
-    "seeds.jsonl": Floor(f1=0.95, owner=0.98, person=0.98),
-    "layouts.jsonl": Floor(f1=0.98, owner=0.98, person=0.98),
+    "seeds.jsonl": Floor(f1=0.95, owner=0.98, person=0.98, due=0.96),
+    "layouts.jsonl": Floor(f1=0.98, owner=0.98, person=0.98, due=0.98),
+    # Blind first runs: Cwm Tawel + Harrowfield F1 0.700 (due 0.857); Fenmarsh, written after
+    # fixing those, F1 0.696 (due 0.625). These floors follow the general fixes both revealed,
+    # so they guard against regressions; they are not a measure of unseen layouts.
+    "holdout.jsonl": Floor(f1=0.96, owner=0.98, person=0.98, due=0.95),
+    # Second blind round (Brackenshire panel web page, Northmoor decision log): first run F1 0.667
+    # (P 0.857 R 0.545; actions R 0.100). Floors after the general fixes, a regression guard only.
+    "holdout2.jsonl": Floor(f1=0.98, owner=0.98, person=0.98, due=0.98),
+    # A blind probe of those fixes (Thornbury Q&A note), first run F1 0.667 (R 0.500); after its
+    # own general fixes 1.000 on six commitments, so one miss costs ~0.09: the floor allows none.
+    "holdout3.jsonl": Floor(f1=0.98, owner=0.98, person=0.98, due=0.98),
 }
 
 
@@ -63,6 +75,7 @@ class Gold:
     person: str | None
     due: date | None
     soft: bool = False
+    year: int | None = None  # the year a user would pass with `--year` when the minutes omit it
 
     @property
     def needle(self) -> str:
@@ -204,6 +217,7 @@ def load_annotations(path: Path) -> list[Gold]:
                     person=raw.get("person"),
                     due=date.fromisoformat(raw["due"]) if raw.get("due") else None,
                     soft=bool(raw.get("soft", False)),
+                    year=int(raw["year"]) if raw.get("year") is not None else None,
                 )
             )
         except (KeyError, ValueError, TypeError) as err:
@@ -228,7 +242,7 @@ def score(annotations: Path | Sequence[Path], root: Path | None = None) -> Repor
     documents = []
     for file, file_golds in by_file.items():
         source = read_document(base / file)
-        record = extract_document(source)
+        record = extract_document(source, year=_year_override(file, file_golds))
         predictions = [_prediction(file, c) for c in record.commitments]
         documents.append(score_document(file, file_golds, predictions))
     return Report(documents)
@@ -325,6 +339,8 @@ def below_floor(report: Report, floor: Floor) -> list[str]:
         problems.append(f"owner accuracy {report.accuracy('owner_role'):.3f} < {floor.owner:.3f}")
     if report.accuracy("person") < floor.person:
         problems.append(f"person accuracy {report.accuracy('person'):.3f} < {floor.person:.3f}")
+    if report.accuracy("due") < floor.due:
+        problems.append(f"due accuracy {report.accuracy('due'):.3f} < {floor.due:.3f}")
     if report.duplicates > floor.duplicates:
         problems.append(f"duplicates {report.duplicates} > {floor.duplicates}")
     return problems
@@ -337,7 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--annotations",
         type=Path,
         action="append",
-        help="a .jsonl annotation file (repeatable; default: seeds and layouts)",
+        help="a .jsonl annotation file (repeatable; default: seeds, layouts and the holdouts)",
     )
     parser.add_argument("--floors", action="store_true", help="fail when a file scores below its floor")
     args = parser.parse_args(argv)
@@ -366,6 +382,18 @@ def _find_root(annotation: Path, golds: Iterable[Gold]) -> Path:
     return Path.cwd()
 
 
+def _year_override(file: str, golds: Sequence[Gold]) -> int | None:
+    """The `--year` an analyst would give this document, as its records state it.
+
+    Minutes that date themselves "Thursday 9th March" leave the year to the user; scoring them
+    without it would count every due as wrong for a reason extraction must not guess around.
+    """
+    years = {g.year for g in golds if g.year is not None}
+    if len(years) > 1:
+        raise ValueError(f"{file}: annotations disagree on the year ({sorted(years)})")
+    return years.pop() if years else None
+
+
 def _prediction(file: str, candidate: CandidateCommitment) -> Prediction:
     owner = candidate.owner
     return Prediction(
@@ -385,6 +413,8 @@ def _owner_names(owner: Party | None) -> frozenset[str]:
     if owner is None:
         return frozenset()
     names = {owner.role_title, owner.text.removeprefix("the ").removeprefix("The ")}
+    # "OPCC Head of Policy" is as much "Head of Policy": the qualifier only names the side
+    names.add(re.sub(r"^(?:OPCC|OPFCC|Force)\s+", "", owner.role_title))
     if owner.role_abbrev:
         names.add(f"T/{owner.role_abbrev}" if owner.acting else owner.role_abbrev)
     if owner.organisation == FORCE and not owner.role_abbrev and not owner.person:

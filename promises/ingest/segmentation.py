@@ -18,13 +18,19 @@ from enum import StrEnum
 
 _BULLET = re.compile(r"^\s*(?:[•●▪◦·\-*–]|o(?=\s)|\(?[a-z]\)|\(?[ivx]{1,4}\))\s*")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[A-Z]\.)\s+(?=\S)")
-_ACTION = re.compile(r"^\s*(?:[•\-*]\s*)?actions?\b\s*(?:\d+\s*)?[:\-–—]", re.IGNORECASE)
+# "Action:", "ACTION 3 –", "ACTION 43/23/1:", "Action 38/23/4 (CC) –"
+_ACTION = re.compile(
+    r"^\s*(?:[•\-*]\s*)?actions?\b\s*(?:\d[\w/.\-]*\s*)?(?:\([^()]{1,40}\)\s*)?[:\-–—]", re.IGNORECASE
+)
 _LABEL = re.compile(r"^\s*(?:[-•]\s*)?[A-Z][A-Za-z /&]{1,30}:\s")
+# council minute numbers: "23/48 Performance Report", "PCP 12/23 Budget"
+_MINUTE_NUMBER = re.compile(r"^\s*(?:[A-Z]{2,5}\s+)?\d{1,3}/\d{2,4}\.?\s+(?=[A-Z])")
 _PAGE_FURNITURE = re.compile(
     r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+|-\s*\d+\s*-|\d{1,3}|\d\s\d|"
     r"(?:official|official[- ]sensitive|not protectively marked|protect|restricted)\s*)\s*$",
     re.IGNORECASE,
 )
+_RUNNING_FOOTER = re.compile(r"^.{0,150}?(?:\s{2,}|\s[–|-]\s)page\s+\d+\s+of\s+\d+\s*$", re.IGNORECASE)
 _TERMINAL = re.compile(r"""[.!?;:]["'”’)\]]*\s*$""")
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*(?=\s+(?:[A-Z0-9•(\"'“‘]|$))|[.!?]["'”’)\]]*$""")
 _ABBREVIATIONS = re.compile(
@@ -36,6 +42,10 @@ _OWNER_ONLY_ACTION = re.compile(
     r"(?:(?!to\b)[\w/&.,'’-]+\s*){1,4}$",
     re.IGNORECASE,
 )
+# an item code at the start of a line: "Ref 01/21/06/2023", "02/17/04/2024"
+_REF_LEAD = re.compile(r"^\s*(?:Ref\.?\s*)?\d{1,3}/\d{1,2}/\d{1,2}/\d{2,4}\b", re.IGNORECASE)
+_ITEM_CODE = re.compile(r"^\s*(?:Ref\.?\s*)?(?P<code>\d{1,3}(?:/\d{1,4}){2,3})\b", re.IGNORECASE)
+_DATE_LIKE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:\d\d|\d{4})")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 _WORD = re.compile(r"\S+")
 _SPACE = re.compile(r"\s+")
@@ -166,7 +176,7 @@ def _classify(raw: str) -> LineKind:
     stripped = raw.strip()
     if not stripped:
         return LineKind.BLANK
-    if _PAGE_FURNITURE.match(stripped):
+    if _PAGE_FURNITURE.match(stripped) or "age" in stripped and _RUNNING_FOOTER.match(stripped):
         return LineKind.FURNITURE
     if _ACTION.match(stripped):
         return LineKind.ACTION
@@ -182,6 +192,9 @@ def _classify(raw: str) -> LineKind:
         if not title or (len(title.split()) <= 10 and not _TERMINAL.search(title)):
             return LineKind.HEADING
         return LineKind.NUMBERED
+    minute = _MINUTE_NUMBER.match(raw)
+    if minute and len(raw[minute.end() :].split()) <= 12 and not _TERMINAL.search(stripped):
+        return LineKind.HEADING
     if _LABEL.match(raw) and len(stripped) < 120:
         return LineKind.LABEL
     words = stripped.split()
@@ -200,10 +213,15 @@ def _continues(current: list[Line], line: Line) -> bool:
         return False
     if line.kind not in (LineKind.TEXT, LineKind.HEADING):
         return False
-    if line.kind is LineKind.HEADING and _NUMBERED.match(line.text):
+    if line.kind is LineKind.HEADING and (_NUMBERED.match(line.text) or _MINUTE_NUMBER.match(line.text)):
         return False  # "2. Finance" opens an agenda item, whatever the line before lacked
     if _OWNER_ONLY_ACTION.search(last.text):
         return False  # "Action: RJ" closes the action before it; the next line is a new item
+    if _REF_LEAD.match(last.text) and line.start > last.end + 1 and line.text.strip()[:1].isupper():
+        return False  # "Ref 02/17/04/2024   Minutes of the previous meeting", a blank, then the item's text
+    code = _ITEM_CODE.match(line.text)
+    if code is not None and not _DATE_LIKE.fullmatch(code.group("code")):
+        return False  # "45/23/1  DCC  Site visit …": each coded item of a list is its own
     if _TERMINAL.search(last.text):
         return False
     stripped = line.text.strip()

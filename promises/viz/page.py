@@ -14,7 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from promises.graph.errors import PromiseGraphError
+from promises.graph.errors import PathError
 from promises.graph.model import Status
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -40,16 +40,8 @@ header p{margin:2px 0 0;font-size:12px;color:#c9d2de}
 """
 
 
-class VizError(PromiseGraphError):
+class VizError(PathError):
     """A view could not be written, or the drawing library's files are missing."""
-
-    def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(path, reason)
-        self.path = str(path)
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
 
 
 def text(value: object) -> str:
