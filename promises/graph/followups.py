@@ -55,7 +55,8 @@ MIN_CONFIDENCE = 0.3
 BLANKET_CONFIDENCE = 0.9
 
 _WORD = re.compile(r"[a-z][a-z'’]+")
-# Words every minute uses; sharing them says nothing about which promise is meant.
+# Words every minute uses (function words, speech verbs, evaluations, abstract nouns such as
+# "impact" or "approach"); sharing them says nothing about which promise is meant.
 _GENERIC = frozenset(
     """
     a about above after again all also an and any are as asked at be been being but by can could
@@ -75,6 +76,9 @@ _GENERIC = frozenset(
     acknowledged mentioned want wanted told felt believe believed good better best well great
     positive key significant important particular specific current currently recent recently
     already able likely time times including include includes
+    impact impacts effect effects approach issue issues position opportunity opportunities
+    challenge challenges way ways level levels number numbers part aspect aspects matter matters
+    thing things need needs
     """.split()
 )
 # Suffixes stripped (twice at most) so the forms of one word meet: "recruitment"/"recruit",
