@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from promises.graph.model import (
     ChangeSet,
     Person,
     RelType,
+    Status,
     edge,
 )
 from promises.graph.schema import SCHEMA_VERSION
@@ -52,6 +55,30 @@ def test_failed_transaction_leaves_store_unchanged(tmp_path: Path) -> None:
     after = store.load()
     assert after.nodes == before.nodes and after.edges == before.edges
     assert sorted(p.name for p in tmp_path.joinpath("s").glob("graph-*")) == ["graph-000001.lbdb"]
+
+
+def test_apply_against_what_is_stored_writes_the_same_store(tmp_path: Path) -> None:
+    """With `stored`, identical upserts are skipped and changed nodes get only their columns."""
+    stores = [LadybugStore(tmp_path / name) for name in ("plain", "diffed")]
+    for store in stores:
+        with store.transaction() as tx:
+            tx.apply(_changes())
+    stored = stores[1].load()
+    commitment = replace(EXAMPLE_FILLED_COMMITMENT, status=Status.OVERDUE, status_as_of=date(2025, 1, 1))
+    newcomer = Person("p-00000000000000cc", "Ann Other")
+    changes = _changes()  # every node and edge again, unchanged ...
+    changes.add(commitment, newcomer)  # ... but for two status columns, and one new person
+    changes.link(RelType.CHAIRED, newcomer, EXAMPLE_FILLED_MEETING)
+    gone = next(e for e in stored.edges.values() if e.type is RelType.ATTENDED)
+    changes.edges.pop(gone.key)
+    changes.delete_edges[gone.key] = gone
+    with stores[0].transaction() as tx:
+        tx.apply(changes)
+    with stores[1].transaction() as tx:
+        tx.apply(changes, stored=stored)
+    plain, diffed = (store.load() for store in stores)
+    assert diffed.nodes == plain.nodes and diffed.edges == plain.edges
+    assert diffed.nodes[commitment.id] == commitment and gone.key not in diffed.edges
 
 
 def test_incompatible_schema_version_is_refused(tmp_path: Path) -> None:

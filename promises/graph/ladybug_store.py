@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from promises.graph.errors import QueryError, StoreError
-from promises.graph.graphdata import GraphData
+from promises.graph.graphdata import GraphData, without_gc
 from promises.graph.model import (
     NODE_BY_LABEL,
     NODE_TYPES,
@@ -31,7 +31,6 @@ from promises.graph.model import (
     ChangeSet,
     Edge,
     Node,
-    RelType,
     node_from_props,
     node_props,
 )
@@ -94,10 +93,12 @@ class LadybugStore:
             self._sweep_orphans()
             generation = 0
             source: Path | None = None
+            meta: dict[str, Any] = {}
             if self.exists():
                 pointer = self._read_pointer()
                 generation = int(pointer["generation"])
                 source = self.path / pointer["database"]
+                meta = dict(pointer.get("meta") or {})
             target = self.path / f"graph-{generation + 1:06d}.lbdb"
             _remove_database(target)
             if source is not None:
@@ -110,7 +111,7 @@ class LadybugStore:
                 if source is None:
                     for statement in ddl():
                         conn.execute(statement)
-                writer = LadybugWrite(conn)
+                writer = LadybugWrite(conn, meta)
                 yield writer
                 conn.close()
                 db.close()
@@ -120,7 +121,7 @@ class LadybugStore:
                     db.close()
                 _remove_database(target)
                 raise
-            self._write_pointer(generation + 1, target.name)
+            self._write_pointer(generation + 1, target.name, writer.meta)
             if source is not None:
                 _remove_database(source)
 
@@ -180,13 +181,14 @@ class LadybugStore:
             )
         return pointer
 
-    def _write_pointer(self, generation: int, database: str) -> None:
+    def _write_pointer(self, generation: int, database: str, meta: Mapping[str, Any]) -> None:
         pointer = {
             "format": STORE_FORMAT,
             "schema_version": SCHEMA_VERSION,
             "generation": generation,
             "database": database,
             "written_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "meta": dict(meta),
         }
         tmp = self.path / f".{POINTER}.tmp"
         with open(tmp, "w", encoding="utf-8") as fh:
@@ -245,13 +247,25 @@ class LadybugRead:
 
 
 class LadybugWrite:
-    """The write side of one transaction: batched MERGE by label and by relationship shape."""
+    """The write side of one transaction: batched MERGE by label and by relationship shape.
 
-    def __init__(self, conn: Any) -> None:
+    `meta` is a small JSON-able dict kept in the pointer and committed with the data, for facts
+    about the whole store that must change atomically with it (which linking rules derived the
+    stored edges, so the next ingest knows whether an incremental re-link can be trusted).
+    """
+
+    def __init__(self, conn: Any, meta: dict[str, Any] | None = None) -> None:
         self._conn = conn
+        self.meta: dict[str, Any] = meta if meta is not None else {}
 
-    def apply(self, changes: ChangeSet) -> None:
-        _apply(self._conn, changes)
+    def apply(self, changes: ChangeSet, stored: GraphData | None = None) -> None:
+        """Upsert and delete what `changes` says.
+
+        `stored`, when given, must be what this transaction holds right now (the caller's
+        in-memory copy): upserts identical to it are skipped and existing nodes get only their
+        differing columns set, so re-dating every status writes two columns, not every node.
+        """
+        _apply(self._conn, changes, stored)
 
     def load(self) -> GraphData:
         return _load(self._conn)
@@ -291,13 +305,17 @@ def _run(conn: Any, cypher: str, params: Mapping[str, Any] | None) -> QueryResul
     return QueryResult(columns, tuple(rows))
 
 
-def _apply(conn: Any, changes: ChangeSet) -> None:
+def _apply(conn: Any, changes: ChangeSet, stored: GraphData | None = None) -> None:
+    deletions: dict[tuple[str, str, str], list[dict[str, str]]] = {}
     for key, e in sorted(changes.delete_edges.items()):
-        _exec(
-            conn,
-            f"MATCH (a:{e.src_label} {{id: $s}})-[e:{e.type.value}]->(b:{e.dst_label} {{id: $d}}) DELETE e",
-            {"s": key[1], "d": key[2]},
+        deletions.setdefault((e.type.value, e.src_label, e.dst_label), []).append({"s": key[1], "d": key[2]})
+    for (rel, src_label, dst_label), pairs in sorted(deletions.items()):
+        statement = (
+            f"UNWIND $rows AS r MATCH (a:{src_label} {{id: r.s}})-[e:{rel}]->(b:{dst_label} {{id: r.d}}) "
+            "DELETE e"
         )
+        for chunk in _chunks(pairs):
+            _exec(conn, statement, {"rows": chunk})
     by_label: dict[str, list[str]] = {}
     for node_id, label in changes.delete_nodes.items():
         by_label.setdefault(label, []).append(node_id)
@@ -308,15 +326,33 @@ def _apply(conn: Any, changes: ChangeSet) -> None:
         nodes.setdefault(node.LABEL, []).append(node)
     for cls in NODE_TYPES:
         batch = sorted(nodes.get(cls.LABEL, []), key=lambda n: n.id)
-        if not batch:
-            continue
-        sets = ", ".join(f"n.`{c}` = CAST(r.`{c}` AS {t})" for c, t in node_columns(cls) if c != "id")
-        statement = f"UNWIND $rows AS r MERGE (n:{cls.LABEL} {{id: r.id}}) SET {sets}"
-        for chunk in _chunks([node_props(n) for n in batch]):
-            _exec(conn, statement, {"rows": chunk})
+        columns = [(c, t) for c, t in node_columns(cls) if c != "id"]
+        fresh: list[Node] = []
+        altered: dict[tuple[str, ...], list[Node]] = {}
+        for node in batch:
+            old = stored.nodes.get(node.id) if stored is not None else None
+            if old is None or type(old) is not type(node):
+                fresh.append(node)
+            elif old != node:
+                changed = tuple(c for c, _ in columns if getattr(old, c) != getattr(node, c))
+                altered.setdefault(changed, []).append(node)
+        if fresh:
+            sets = ", ".join(f"n.`{c}` = CAST(r.`{c}` AS {t})" for c, t in columns)
+            statement = f"UNWIND $rows AS r MERGE (n:{cls.LABEL} {{id: r.id}}) SET {sets}"
+            for chunk in _chunks([node_props(n) for n in fresh]):
+                _exec(conn, statement, {"rows": chunk})
+        for changed, group in sorted(altered.items()):
+            # MATCH and only the columns that differ: a re-dated status touches two columns of
+            # every commitment, and a full MERGE of each was most of an ingest's time
+            sets = ", ".join(f"n.`{c}` = CAST(r.`{c}` AS {t})" for c, t in columns if c in changed)
+            statement = f"UNWIND $rows AS r MATCH (n:{cls.LABEL} {{id: r.id}}) SET {sets}"
+            rows = [{k: v for k, v in node_props(n).items() if k == "id" or k in changed} for n in group]
+            for chunk in _chunks(rows):
+                _exec(conn, statement, {"rows": chunk})
     shapes: dict[tuple[str, str, str], list[Edge]] = {}
-    for e in changes.edges.values():
-        shapes.setdefault((e.type.value, e.src_label, e.dst_label), []).append(e)
+    for key, e in changes.edges.items():
+        if stored is None or stored.edges.get(key) != e:
+            shapes.setdefault((e.type.value, e.src_label, e.dst_label), []).append(e)
     prop_types = {rel.value: rel_columns(props) for rel, _, props in REL_SCHEMA}
     for (rel, src_label, dst_label), edges in sorted(shapes.items()):
         names = [p for p, _ in prop_types[rel]]
@@ -364,28 +400,28 @@ def _copy_all(conn: Any, data: GraphData) -> None:
 
 
 def _load(conn: Any) -> GraphData:
-    nodes: list[Node] = []
-    for cls in NODE_TYPES:
-        cols = [c for c, _ in node_columns(cls)]
-        result = _run(conn, f"MATCH (n:{cls.LABEL}) RETURN " + ", ".join(f"n.`{c}`" for c in cols), None)
-        for row in result.rows:
-            nodes.append(node_from_props(cls, dict(zip(cols, row, strict=True))))
-    edges: list[Edge] = []
-    for rel, pairs, props in REL_SCHEMA:
-        names = list(props)
-        extra = "".join(f", e.`{p}`" for p in names)
-        for src_label, dst_label in pairs:
-            result = _run(
-                conn,
-                f"MATCH (a:{src_label})-[e:{rel.value}]->(b:{dst_label}) RETURN a.id, b.id{extra}",
-                None,
-            )
+    with without_gc():  # hundreds of thousands of small objects; see `without_gc`
+        nodes: list[Node] = []
+        for cls in NODE_TYPES:
+            cols = [c for c, _ in node_columns(cls)]
+            result = _run(conn, f"MATCH (n:{cls.LABEL}) RETURN " + ", ".join(f"n.`{c}`" for c in cols), None)
             for row in result.rows:
-                edge_props = tuple(
-                    sorted((n, v) for n, v in zip(names, row[2:], strict=True) if v is not None)
+                nodes.append(node_from_props(cls, dict(zip(cols, row, strict=True))))
+        edges: list[Edge] = []
+        for rel, pairs, props in REL_SCHEMA:
+            names = list(props)
+            extra = "".join(f", e.`{p}`" for p in names)
+            in_order = sorted(range(len(names)), key=names.__getitem__)  # `edge()` sorts props by name
+            for src_label, dst_label in pairs:
+                result = _run(
+                    conn,
+                    f"MATCH (a:{src_label})-[e:{rel.value}]->(b:{dst_label}) RETURN a.id, b.id{extra}",
+                    None,
                 )
-                edges.append(Edge(RelType(rel), row[0], src_label, row[1], dst_label, edge_props))
-    return GraphData.build(nodes, edges)
+                for row in result.rows:
+                    edge_props = tuple((names[i], row[2 + i]) for i in in_order if row[2 + i] is not None)
+                    edges.append(Edge(rel, row[0], src_label, row[1], dst_label, edge_props))
+        return GraphData.build(nodes, edges)
 
 
 def _exec(conn: Any, statement: str, params: dict[str, Any]) -> None:

@@ -298,7 +298,9 @@ class Edge:
 
     @property
     def key(self) -> tuple[str, str, str]:
-        return (self.type.value, self.src, self.dst)
+        # `_value_` rather than `.value`: the enum property costs a descriptor call, and keys
+        # are computed for every edge of every load
+        return (self.type._value_, self.src, self.dst)
 
     def prop(self, name: str) -> PropValue:
         return dict(self.props).get(name)

@@ -4,21 +4,27 @@ Documents already in the store (same bytes, whatever the name) are skipped, so r
 changes nothing. A bad file is reported with its reason and the rest of the batch goes on. All
 changes of a run, and the re-linking they trigger, are applied inside one store transaction:
 if anything fails, or the process is killed, the store stays exactly as it was.
+
+The store is read once per run, inside the transaction; the planned changes are applied to
+that in-memory copy as the store applies them, and re-linking is incremental (only what the
+new meetings reach, `linking.py`) when the store says it was linked with the current rules
+(`LINKING_RULES` in the store pointer's meta), and in full otherwise.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from promises.graph.errors import InputFileError
+from promises.graph.graphdata import GraphData
 from promises.graph.ids import document_id
 from promises.graph.ladybug_store import LadybugStore
-from promises.graph.linking import relink
-from promises.graph.model import ChangeSet, Commitment, Document, Meeting, Node, Person
+from promises.graph.linking import LINKING_RULES, relink
+from promises.graph.model import ChangeSet, Commitment, Meeting, Node, Person
 from promises.ingest.extraction import extract_commitments
 from promises.ingest.metadata import parse_meeting
 from promises.ingest.plan import plan_document
@@ -95,7 +101,7 @@ def ingest_paths(
     summary = IngestSummary()
     known_documents: set[str] = set()
     if store.exists():
-        known_documents = {d.id for d in store.load().of_type(Document)}
+        known_documents = {str(row[0]) for row in store.query("MATCH (d:Document) RETURN d.id").rows}
     items = list(iter_input_files(paths))
     changes = ChangeSet()
     seen_in_run: set[str] = set()
@@ -122,25 +128,39 @@ def ingest_paths(
         summary.read.append(source.path)
     if changes.is_empty():
         if store.exists():
-            _count(summary, store.load().nodes.values(), before=None)
+            _totals(summary, store)
         return summary
-    before = store.load().nodes if store.exists() else {}
     with store.transaction() as tx:
-        tx.apply(changes)
         data = tx.load()
-        tx.apply(relink(data, as_of))
-        after = tx.load().nodes
-    _count(summary, after.values(), before=before)
+        stored = GraphData(dict(data.nodes), dict(data.edges))  # as the transaction holds it
+        before = set(data.nodes)
+        data.apply(changes)
+        incremental = tx.meta.get("linking_rules") == LINKING_RULES
+        derived = relink(data, as_of, changed=changes if incremental else None)
+        tx.apply(changes, stored=stored)
+        tx.apply(derived, stored=data)
+        tx.meta["linking_rules"] = LINKING_RULES
+        data.apply(derived)
+    _count(summary, data.nodes.values(), before=before)
     return summary
 
 
-def _count(summary: IngestSummary, nodes: Iterable[Node], before: Mapping[str, Node] | None) -> None:
+def _count(summary: IngestSummary, nodes: Iterable[Node], before: Container[str]) -> None:
     listed = list(nodes)
     summary.total_meetings = sum(1 for n in listed if isinstance(n, Meeting) and not n.stub)
     summary.total_people = sum(1 for n in listed if isinstance(n, Person))
     summary.total_commitments = sum(1 for n in listed if isinstance(n, Commitment))
-    if before is not None:
-        fresh = [n for n in listed if getattr(n, "id", None) not in before]
-        summary.new_meetings = sum(1 for n in fresh if isinstance(n, Meeting) and not n.stub)
-        summary.new_people = sum(1 for n in fresh if isinstance(n, Person))
-        summary.new_commitments = sum(1 for n in fresh if isinstance(n, Commitment))
+    fresh = [n for n in listed if n.id not in before]
+    summary.new_meetings = sum(1 for n in fresh if isinstance(n, Meeting) and not n.stub)
+    summary.new_people = sum(1 for n in fresh if isinstance(n, Person))
+    summary.new_commitments = sum(1 for n in fresh if isinstance(n, Commitment))
+
+
+def _totals(summary: IngestSummary, store: LadybugStore) -> None:
+    """Totals for a run that wrote nothing, counted by the engine rather than by a full load."""
+    for attribute, cypher in (
+        ("total_meetings", "MATCH (n:Meeting) WHERE NOT coalesce(n.stub, false) RETURN count(n)"),
+        ("total_people", "MATCH (n:Person) RETURN count(n)"),
+        ("total_commitments", "MATCH (n:Commitment) RETURN count(n)"),
+    ):
+        setattr(summary, attribute, int(store.query(cypher).rows[0][0]))
