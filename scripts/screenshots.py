@@ -20,7 +20,7 @@ from tests.browser import chromium, visit, wait_stabilised  # noqa: E402
 IMAGES = ROOT / "docs" / "img"
 VIEWS = [
     ("seeds-network.png", ["viz"], True),
-    ("seeds-timeline.png", ["timeline", "--about", "Op Reset", "--since", "2020"], False),
+    ("seeds-timeline.png", ["timeline", "--about", "investigations", "--since", "2020"], False),
 ]
 
 
