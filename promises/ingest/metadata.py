@@ -197,7 +197,7 @@ def _title(title_line: str, text: str) -> str:
         cleaned = re.sub(r"[–—-]?\s*(meeting notes|minutes)\s*$", "", title_line, flags=re.IGNORECASE)
         cleaned = re.sub(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{4}", "", cleaned,
                          flags=re.IGNORECASE)  # fmt: skip
-        cleaned = " ".join(cleaned.replace("#", " ").replace("*", " ").split()).strip(" –-")
+        cleaned = _without_markup(cleaned).strip(" –-")
         return cleaned.title() if cleaned.isupper() else cleaned
     return ""
 
@@ -210,6 +210,11 @@ def _topic(text: str) -> str:
     return topic
 
 
+def _without_markup(text: str) -> str:
+    """Header text without Markdown heading and emphasis marks ("## **Minutes**"), spaces squeezed."""
+    return " ".join(text.replace("#", " ").replace("*", " ").split())
+
+
 def _body(text: str, lines: Sequence[Line]) -> str:
     counts = Counter(m.group(1) for m in _FORCE_AREA.finditer(text))
     if counts:
@@ -218,7 +223,7 @@ def _body(text: str, lines: Sequence[Line]) -> str:
     # Crime Commissioner", "EASTMOOR OFFICE OF THE POLICE, FIRE AND CRIME COMMISSIONER",
     # "Office of the PCC for Northshire", "NORTHSHIRE OPCC – …".
     for line in lines[:12]:
-        flat = " ".join(line.text.replace("#", " ").replace("*", " ").split())
+        flat = _without_markup(line.text)
         match = _LETTERHEAD.search(flat)
         if match is not None:
             found = match.group("area") or match.group("area2")
