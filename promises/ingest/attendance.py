@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from promises.graph.model import Span
 from promises.ingest.records import Attendee
-from promises.ingest.roles import RANKS, office_for, parse_role, split_abbrev
+from promises.ingest.roles import OFFICES, RANKS, acting_abbrev, office_for, parse_role, split_abbrev
 from promises.ingest.segmentation import Line, LineKind
 
 _BULLET = re.compile(r"^\s*(?:[•●▪◦·\-*–]|\d{1,2}[.)])\s+")
@@ -316,6 +316,19 @@ _NOTE_TAKER = re.compile(
 )
 _ROLE_FIRST = re.compile(r"^(?P<role>[^–—()]{3,60}?)\s+[–—]\s+(?P<rest>[^–—]+)$")
 _ORG_ABBREVS = frozenset({"OPCC", "OPFCC", "FORCE"})
+# "Deputy Chief Constable Louise Hartley (DCC)", "T/Assistant Chief Constable Jon Reid": an
+# office's full title written as a rank before the name
+_OFFICE_TITLE_FIRST = re.compile(
+    r"^(?P<role>(?:(?:T|A)\s*/\s*|(?:Temporary|Acting|Interim)\s+)?(?:"
+    + "|".join(
+        re.escape(title).replace(r"\ ", r"\s+")
+        for title in sorted(
+            {t for o in OFFICES for t in (o.title, *o.aliases) if " " in t}, key=len, reverse=True
+        )
+    )
+    + r"))\s+(?P<rest>[A-Z].*)$",
+    re.IGNORECASE,
+)
 
 
 def _comma_entries(raw: str) -> list[tuple[str, int]]:
@@ -387,6 +400,12 @@ def _parse_entry(cell: _Cell, file: str, apologies: bool) -> Attendee | None:
         role_text = role_first.group("role")
         if (_is_role(role_text) or office_for(role_text)) and _is_name(_strip_rank(bare)[0]):
             return _attendee(_strip_rank(bare)[0], role_text, abbrev, cell, file, apologies)
+    title_first = _OFFICE_TITLE_FIRST.match(text)
+    if title_first:
+        bare, abbrev = split_abbrev(title_first.group("rest"))
+        bare = _strip_rank(bare)[0]
+        if _is_name(bare):
+            return _attendee(bare, title_first.group("role"), abbrev, cell, file, apologies)
     name, rank = _strip_rank(text)
     bracketed = _ROLE_IN_BRACKETS.match(name)
     if bracketed and _is_name(bracketed.group("name")) and _is_role(bracketed.group("role")):
@@ -471,6 +490,8 @@ def _is_name(text: str) -> bool:
 
 def _is_role(text: str) -> bool:
     text = text.strip()
+    if office_for(acting_abbrev(text)[0]) is not None:  # "Andrew Pike – CC", "Louise Hartley, T/DCC"
+        return True
     if split_abbrev(text)[1] and not _NAME.match(split_abbrev(text)[0]):
         return True
     return bool(_ROLE_START.search(text)) and not _is_name(text)

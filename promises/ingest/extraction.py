@@ -44,6 +44,7 @@ from rapidfuzz import fuzz
 
 from promises.graph.model import CommitmentKind, Span
 from promises.ingest.deadlines import Deadline, find_deadline
+from promises.ingest.lead_ins import plain_lead
 from promises.ingest.parties import PARTY_PATTERN, PartyResolver, is_pronoun
 from promises.ingest.records import CandidateCommitment, MeetingInfo, Party
 from promises.ingest.roles import OPCC
@@ -117,7 +118,14 @@ _LEADING_REF = re.compile(
 )
 _OWNER_AFTER = re.compile(
     r"(?:^|[.;]\s*|\s)\(?(?:[Aa]ction(?:ed)?|[Oo]wner|lead)\s*(?:by)?\s*[:\-–—]\s*"
-    r"(?P<owner>[A-Z][A-Za-z/&.' ]{0,40}?)\)?\s*\.?\s*$"
+    r"(?P<owner>[A-Z][A-Za-z/&.' ]{0,40}?)(?:\s*[–—,]\s*(?P<due>[^()–—]{3,30}?))?\)?\s*\.?\s*$"
+)
+# "Owner: DCC    Deadline: 31/10/2024" on the line after a paragraph: that paragraph is the action
+_OWNER_DUE_LINE = re.compile(
+    r"^\(?(?:Action\s+)?(?:Owner|Lead|Responsible(?:\s+officer)?|Action\s+by|By\s+whom)\s*[:\-–—]\s*"
+    r"(?P<owner>[^:;|]{2,40}?)\s*[,;|]?\s*(?:(?:Deadline|Due(?:\s+date)?|Target(?:\s+date)?|Timescales?|"
+    r"By\s+when|Date|When)\s*[:\-–—]\s*(?P<due>[^:]{2,40}?))?\)?\.?$",
+    re.IGNORECASE,
 )
 _SUMMARY_HEADING = re.compile(
     r"(summary of actions|actions? arising|action log|actions? agreed|"
@@ -277,6 +285,8 @@ _NOT_ACTS = frozenset(
     """struggle face suffer lose miss fail benefit depend require prefer feel find see hear remain
     become get happen mean cost result affect impact say argue""".split()
 )
+_EXPECTED_OUTCOME = re.compile(r"^[^.;?]{3,100}?\bto\s+(?:be\s+)?(?!have\b)[a-z]+")
+_FIRM_MODAL = re.compile(r"^(?:will|shall|is going to|are going to|(?:has |have )?agreed to|undertook to|committed to)$")
 _EXPECT_VERBS = frozenset({"anticipate", "expect", "foresee"})
 _ADDRESSEE = re.compile(
     r"\b(?:with|to)\s+(?:the\s+)?(?:PCC|OPCC|DPCC|panel|board|Commissioner)\b|\bat\s+the\b.*\bmeeting\b|"
@@ -395,9 +405,17 @@ def extract_commitments(
         numbered = sentence.kind is LineKind.NUMBERED and _PARAGRAPH_NUMBER.match(sentence.text) is not None
         if numbered and len(sentence.flat.split()) >= 8:
             sentence = _without_paragraph_number(sentence)
+        labelled: Party | None = None
+        if not _ANSWER_LABEL.match(sentence.flat):
+            plain, labelled = plain_lead(sentence.flat, resolver)
+            if plain != sentence.flat:
+                # "Q: …", "SB: …", "In response the CC …": match the words, not the layout
+                kind = LineKind.TEXT if sentence.kind is LineKind.LABEL else sentence.kind
+                sentence = replace(sentence, flat_text=plain, kind=kind)
         if sentence.kind in (LineKind.HEADING, LineKind.LABEL) or numbered and len(sentence.flat.split()) < 8:
             section = _section(sentence.flat, section)
-            if sentence.kind is not LineKind.LABEL or not _ACTION_LABEL.match(sentence.text):
+            recorded = _ACTION_LABEL.match(sentence.text) or _OWNER_DUE_LINE.match(sentence.flat)
+            if sentence.kind is not LineKind.LABEL or not recorded:
                 if sentence.kind is LineKind.LABEL:
                     voices.heard(_speaker(sentence.flat, resolver, voices.last))
                 continue
@@ -414,7 +432,7 @@ def extract_commitments(
             sentence = replace(sentence, flat_text=said)
             voices.heard(answering[1])
         else:
-            voices.heard(_speaker(sentence.flat, resolver, voices.last))
+            voices.heard(labelled or _speaker(sentence.flat, resolver, voices.last))
         candidate = _match(sentence, previous, section, resolver, voices, meeting, file)
         if resolving and candidate is None:
             candidate = _resolved(sentence, sentence.flat, resolver, meeting, file)
@@ -505,15 +523,24 @@ def _match(
     label = _ACTION_LABEL.match(sentence.text)
     if label:
         return _action_line(sentence, label, previous, resolver, meeting, file)
+    owner_due = _OWNER_DUE_LINE.match(flat)
+    if owner_due and previous is not None:
+        party = _resolve_list(owner_due.group("owner"), resolver)
+        found = _candidate(
+            CommitmentKind.ACTION, previous, 0, len(previous.text), party, None, 1.0,
+            "action_owner_after", meeting, file,
+        )  # fmt: skip
+        return _with_due_cell(found, owner_due.group("due"), meeting)
     owner_after = _OWNER_AFTER.search(flat)
     if owner_after and len(flat) > len(owner_after.group(0)) + 15:
         party = _resolve_list(owner_after.group("owner"), resolver)
         body = sentence.text[: sentence.text.rfind(owner_after.group("owner").split()[0])]
         cut = _last_label_start(body)
-        return _candidate(
+        found = _candidate(
             CommitmentKind.ACTION, sentence, _bullet_end(sentence.text), cut, party, None, 1.0,
             "action_owner_after", meeting, file,
         )  # fmt: skip
+        return _with_due_cell(found, owner_after.group("due"), meeting)
     ref = _REF_CODE.match(sentence.text)
     if ref and _looks_like_action(sentence.text[ref.end() :], meeting):
         rest = sentence.text[ref.end() :]
@@ -639,6 +666,18 @@ def _owner_task_row(
     if found is not None and found.due is None and due is not None:
         found = replace(found, due=due.due, due_text=due.due_text)
     return found
+
+
+def _with_due_cell(
+    found: CandidateCommitment | None, cell: str | None, meeting: MeetingInfo
+) -> CandidateCommitment | None:
+    """The recorded due date ("Deadline: 31/10/2024", "(Action: DCC – March 2025)") wins over the prose."""
+    if found is None or not cell:
+        return found
+    due = find_deadline(f"by {cell}", meeting.date.value, meeting.next_meeting)
+    if due is None:
+        return found
+    return replace(found, due=due.due, due_text=due.due_text)
 
 
 def _looks_like_action(text: str, meeting: MeetingInfo, *, listed: bool = False) -> bool:
@@ -810,6 +849,10 @@ def _statement(
             soft_here = soft or future.group("modal") == "could"
             focus = clause[_clause_start(clause, future.start()) :]
             return make(kind, owner, kind.value, 0.5 if soft_here else confidence, focus)
+        expected = _EXPECTED_OUTCOME.match(clause) if reported.group("verb").startswith(("expect", "anticip")) else None
+        if expected and speaker is not None and not _is_overseer(speaker) and not _asked_before(flat, 0):
+            # "He expects median attendance to return below 15 minutes by Christmas"
+            return make(CommitmentKind.ASSURANCE, speaker, "assurance")
         on_track = re.search(r"\bon track to\s+(\w+)", clause)
         if on_track and speaker is not None and not _is_overseer(speaker):
             owner = _clause_owner(clause[: on_track.start()], resolver, speaker)
@@ -840,7 +883,9 @@ def _statement(
             if _deliverable("be " + after.strip()):
                 return make(CommitmentKind.UNDERTAKING, owner, "undertaking", conf)
             continue
-        if verb in _UNDERTAKING_VERBS:
+        named = not is_pronoun(direct.group("subject")) and direct.group("subject") not in ("We", "we")
+        if verb in _UNDERTAKING_VERBS or (named and _FIRM_MODAL.match(modal) and verb not in _NOT_ACTS):
+            # "Supt Reilly is going to trial …": a named party's own act, whatever the verb
             return make(CommitmentKind.UNDERTAKING, owner, "undertaking", conf)
     expects = _FIRST_PERSON_EXPECT.search(flat)
     if expects and last_speaker is not None and not _is_overseer(last_speaker):
@@ -1333,8 +1378,8 @@ def _combine(first: CandidateCommitment, again: CandidateCommitment) -> Candidat
         kind=kind,
         owner=lead.owner or other.owner,
         requested_by=first.requested_by or again.requested_by,
-        due=first.due or again.due,
-        due_text=first.due_text or again.due_text,
+        due=lead.due or other.due,  # a recorded action's Due cell wins over the prose it records
+        due_text=lead.due_text if lead.due else other.due_text,
         confidence=max(first.confidence, again.confidence),
         evidence=evidence,
         topics=tuple({t.id: t for t in [*first.topics, *again.topics]}.values()),
