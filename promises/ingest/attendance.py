@@ -314,7 +314,7 @@ _NOTE_TAKER = re.compile(
     r"\s*(?:[–—-]\s*|\()(?:notes|minutes|note[- ]?taker|minute[- ]?taker|secretariat|scribe)\)?\.?$",
     re.IGNORECASE,
 )
-_ROLE_FIRST = re.compile(r"^(?P<role>[^–—()]{3,60}?)\s+[–—]\s+(?P<rest>[^–—]+)$")
+_ROLE_FIRST = re.compile(r"^(?P<role>[^–—()]{3,60}?(?:\s*\([^()]{2,12}\))?)\s+[–—]\s+(?P<rest>[^–—]+)$")
 _ORG_ABBREVS = frozenset({"OPCC", "OPFCC", "FORCE"})
 # "Deputy Chief Constable Louise Hartley (DCC)", "T/Assistant Chief Constable Jon Reid": an
 # office's full title written as a rank before the name
@@ -397,7 +397,8 @@ def _parse_entry(cell: _Cell, file: str, apologies: bool) -> Attendee | None:
     if role_first:
         # "Chief Constable – Dominic Hartley (CC)": the role, a spaced dash, then the name
         bare, abbrev = split_abbrev(role_first.group("rest"))
-        role_text = role_first.group("role")
+        role_text, role_abbrev = split_abbrev(role_first.group("role"))  # "Chief Executive (OPCC)"
+        abbrev = abbrev or role_abbrev
         if (_is_role(role_text) or office_for(role_text)) and _is_name(_strip_rank(bare)[0]):
             return _attendee(_strip_rank(bare)[0], role_text, abbrev, cell, file, apologies)
     title_first = _OFFICE_TITLE_FIRST.match(text)

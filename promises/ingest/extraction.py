@@ -466,6 +466,8 @@ def extract_commitments(
                     CommitmentKind.ASSURANCE, sentence, 0, len(sentence.text), speaker, None, 0.8,
                     "assurance_answer", meeting, file,
                 )  # fmt: skip
+        if candidate is not None and candidate.kind is CommitmentKind.REQUEST and candidate.owner is None:
+            candidate = replace(candidate, owner=_answerer(sentences, position, resolver, candidate.requested_by))
         if candidate is not None and asked_before is not None:
             candidate = _answer_deadline(candidate, asked_before)
         questioned = _asks(sentence.flat)
@@ -796,6 +798,7 @@ def _request(
         return None  # "asked for an update on X" answered in the meeting itself
     owner = resolver.resolve(asked_someone.group("who")) if asked_someone else None
     if owner is None:
+        # the party the request answers: the last other speaker, else whoever answers next (`_answerer`)
         owner = voices.other_than(requester)
     return _candidate(
         CommitmentKind.REQUEST,
@@ -1162,6 +1165,20 @@ def _speaker(flat: str, resolver: PartyResolver, last: Party | None) -> Party | 
     if is_pronoun(match.group("who")):
         return last
     return resolver.resolve(match.group("who"))
+
+
+def _answerer(
+    sentences: Sequence[Sentence], position: int, resolver: PartyResolver, asker: Party | None
+) -> Party | None:
+    """Who speaks next in the same paragraph (or the next one), other than the one asking."""
+    block = sentences[position].block
+    for sentence in sentences[position + 1 : position + 6]:
+        if sentence.block > block + 1:
+            return None
+        speaker = _speaker(plain_lead(sentence.flat, resolver)[0], resolver, None)
+        if speaker is not None and (asker is None or not _same_party(speaker, asker)):
+            return None if _is_overseer(speaker) else speaker
+    return None
 
 
 def _same_party(a: Party, b: Party) -> bool:

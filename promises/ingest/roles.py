@@ -33,6 +33,12 @@ OFFICES: tuple[Office, ...] = (
         OPCC,
         ("Deputy Commissioner", "Deputy Police & Crime Commissioner"),
     ),
+    Office(
+        "PFCC",
+        "Police, Fire and Crime Commissioner",
+        OPCC,
+        ("Police Fire and Crime Commissioner", "Police, Fire & Crime Commissioner", "PFCC"),
+    ),
     Office("CEO", "Chief Executive", OPCC, ("Chief Executive Officer", "OPCC Chief Executive")),
     Office("CFO", "Chief Finance Officer", OPCC, ("Treasurer",)),
     Office("CC", "Chief Constable", FORCE, ("Chief",)),
