@@ -81,7 +81,7 @@ _OWNER_TASK_TAIL = re.compile(
 )
 _OPEN_STATUS = re.compile(
     r"\b(?:ongoing|open|in progress|carried (?:forward|over)|deferred|outstanding|due|pending|revised|"
-    r"extended|by|end of)\b",
+    r"extended|by|end of|tbc|tba|asap)\b",
     re.IGNORECASE,
 )
 # "It was agreed that the Chief Constable would provide …", "RESOLVED that (b) the Lead Officer add …"
@@ -286,6 +286,11 @@ _NOT_ACTS = frozenset(
     become get happen mean cost result affect impact say argue""".split()
 )
 _EXPECTED_OUTCOME = re.compile(r"^[^.;?]{3,100}?\bto\s+(?:be\s+)?(?!have\b)[a-z]+")
+_LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
+_FUNCTION_WORDS = frozenset(
+    """the and for with from that this will would into onto its their they his her our are was were
+    has have had been being not all any each per via ensure provide update""".split()
+)
 _FIRM_MODAL = re.compile(r"^(?:will|shall|is going to|are going to|(?:has |have )?agreed to|undertook to|committed to)$")
 _EXPECT_VERBS = frozenset({"anticipate", "expect", "foresee"})
 _ADDRESSEE = re.compile(
@@ -402,6 +407,11 @@ def extract_commitments(
             if found and made_by == position - 1:
                 cross_refs[_ref_key(cross_ref.group("ref"))] = len(found) - 1
             continue
+        if sentence.kind is LineKind.HEADING and _LIST_NUMBER.match(sentence.flat):
+            item = _LIST_NUMBER.sub("", sentence.flat)
+            if _OWNER_TASK_TAIL.match(item) or _DIRECTIVE.match(item):
+                # "1. LT – final custody costs – w/c 17/03/25" under "Actions": an item, not a heading
+                sentence = replace(sentence, kind=LineKind.TEXT, flat_text=item)
         numbered = sentence.kind is LineKind.NUMBERED and _PARAGRAPH_NUMBER.match(sentence.text) is not None
         if numbered and len(sentence.flat.split()) >= 8:
             sentence = _without_paragraph_number(sentence)
@@ -479,6 +489,8 @@ def extract_commitments(
             ref = _ref_key(leading.group("ref")) if leading else None
             if ref is not None and ref in cross_refs:  # "43/23/1 …" in the summary: the action again
                 found[cross_refs[ref]] = _combine(found[cross_refs[ref]], candidate)
+            elif section == "actions" and (body := _summarised(found, candidate)) is not None:
+                found[body] = _combine(found[body], candidate)  # the summary restates a body promise
             else:
                 found.append(candidate)
                 if ref is not None:
@@ -719,8 +731,8 @@ def _action_line(
 ) -> CandidateCommitment | None:
     offset = label.end()
     rest = " ".join(sentence.text[offset:].split())
-    if not rest or _DONE_TAIL.search(rest):
-        return None  # "Action 38/23/2 (DCC) – publish the policy: complete." reports it done
+    if not rest or _DONE_TAIL.search(rest) or _DONE_TAIL.match(f"– {rest}"):
+        return None  # "Action 38/23/2 (DCC) – publish the policy: complete.", "Action 12/24 – complete."
     if label.group("owner"):
         party = _resolve_list(label.group("owner"), resolver)
         if party is not None:
@@ -1349,6 +1361,38 @@ def _candidate(
         rule=rule,
         evidence=tuple(evidence),
         key=_key(text),
+    )
+
+
+def _summarised(found: Sequence[CandidateCommitment], item: CandidateCommitment) -> int | None:
+    """The body commitment an end-of-minutes action item restates in other words, if any.
+
+    "AK – updated VAWG plan to OPCC – 31/03/25" restates "AK to share the updated plan with
+    OPCC – end of March": same owner, and most of the item's content words said before.
+    """
+    words = _content_words(item.text)
+    if len(words) < 2:
+        return None
+    best, best_share = None, 0.0
+    for index, body in enumerate(found):
+        if body.owner is not None and item.owner is not None and not _compatible(body.owner, item.owner):
+            continue
+        share = len(words & _content_words(body.text)) / len(words)
+        if share > best_share:
+            best, best_share = index, share
+    return best if best_share >= 0.6 else None
+
+
+def _compatible(a: Party, b: Party) -> bool:
+    """Same party, or one is the organisation the other works for ("Force" and the CC)."""
+    if _same_party(a, b):
+        return True
+    return bool(a.organisation and a.organisation == b.organisation and not (a.person and b.person))
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(
+        w[:6] for w in re.findall(r"[a-z]{3,}", text.casefold()) if w not in _FUNCTION_WORDS
     )
 
 
