@@ -70,7 +70,7 @@ CASES = [
         "Members: Ann Lee (Police, Fire and Crime Commissioner – PFCC), Cath Bligh (Chief Constable – CC)\n"
         "Officers: Owen Maddox (Chief Finance Officer, OPFCC – CFO), Supt Laura Hale (Head of Contact)",
         [
-            ("Ann Lee", "Police, Fire and Crime Commissioner", "", "PFCC", False, False),
+            ("Ann Lee", "Police, Fire and Crime Commissioner", "PFCC", "PFCC", False, False),
             ("Cath Bligh", "Chief Constable", "CC", "CC", False, False),
             ("Owen Maddox", "Chief Finance Officer", "CFO", "CFO", False, False),
             ("Laura Hale", "Head of Contact", "", "", False, False),
@@ -127,6 +127,21 @@ CASES = [
             ("Matthew Crane", "Chief Constable", "CC", "CC", False, False),
             ("Elaine Forsyth", "Deputy Chief Constable", "DCC", "T/DCC", True, False),
             ("Paul Lindqvist", "Head of Crime", "", "", False, False),
+        ],
+    ),
+    # an office's title as a rank before the name; a bare office abbreviation as the role;
+    # a role first with the side in brackets; the fire-and-rescue commissioner's title
+    (
+        "Present:\nDeputy Chief Constable Louise Hartley (DCC)\n"
+        "T/Assistant Chief Constable Jon Reid (T/ACC)\nAndrew Pike – CC\nSarah Cole, CFO\n"
+        "Chief Executive (OPCC) – Julie Barnes\nGillian Rowe (GR) – Police, Fire and Crime Commissioner",
+        [
+            ("Louise Hartley", "Deputy Chief Constable", "DCC", "DCC", False, False),
+            ("Jon Reid", "Assistant Chief Constable", "ACC", "T/ACC", True, False),
+            ("Andrew Pike", "Chief Constable", "CC", "CC", False, False),
+            ("Sarah Cole", "Chief Finance Officer", "CFO", "CFO", False, False),
+            ("Julie Barnes", "Chief Executive", "CEO", "CEO", False, False),
+            ("Gillian Rowe", "Police, Fire and Crime Commissioner", "PFCC", "GR", False, False),
         ],
     ),
 ]

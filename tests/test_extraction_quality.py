@@ -490,3 +490,100 @@ def test_a_dash_before_the_last_cell_of_an_action_line_is_its_due() -> None:
         "Actions:\n1. ACC Ellis to provide a breakdown of training by department – 31/10/2023."
     )
     assert (action.kind, action.due) == (CommitmentKind.ACTION, date(2023, 10, 31))
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "role"),
+    [
+        # Q&A labels name nobody: the answer's own subject speaks
+        (
+            "Q: The PCC asked about response times.\nA: The DCC explained that two bases had merged. "
+            "She will provide a full analysis to the PCC by 31 October.",
+            CommitmentKind.UNDERTAKING,
+            "DCC",
+        ),
+        # a speaker label followed by the force's promise
+        (
+            "• SB: the force will review overtime authorisation levels next month.",
+            CommitmentKind.UNDERTAKING,
+            "Force",
+        ),
+        # a label whose text opens with the verb
+        (
+            "CC: Confirmed that the force would publish the evaluation in May.",
+            CommitmentKind.UNDERTAKING,
+            "Force",
+        ),
+        # an opener before the speaking subject, without a comma
+        (
+            "In response the CC stated that a named officer will be in place for every ward by the end of "
+            "March.",
+            CommitmentKind.ASSURANCE,
+            "CC",
+        ),
+        # a topic, a dash, then the tasked party
+        ("Custody refurbishment – ACC to confirm final costs by 17 March.", CommitmentKind.ACTION, "ACC"),
+        # a named officer's own act with a verb outside any list
+        (
+            "Martin Ellis is going to trial a double-crewed car in the east from October.",
+            CommitmentKind.UNDERTAKING,
+            "ACC",
+        ),
+        # a speaker's expected outcome
+        (
+            "The ACC expects median attendance to return below 15 minutes by Christmas.",
+            CommitmentKind.ASSURANCE,
+            "ACC",
+        ),
+    ],
+)
+def test_layout_lead_ins_do_not_hide_the_speaker(body: str, kind: CommitmentKind, role: str) -> None:
+    found = _extract(body)
+    assert [(c.kind, _role(c)) for c in found] == [(kind, role)]
+
+
+def test_an_owner_and_deadline_line_records_the_paragraph_before_as_an_action() -> None:
+    (action,) = _extract(
+        "The CC gave assurance that the force will deliver a balanced outturn for 2023/24.\n"
+        "Owner: CC    Deadline: 31/01/2024\n"
+    )
+    assert (action.kind, _role(action), action.due) == (CommitmentKind.ACTION, "CC", date(2024, 1, 31))
+
+
+def test_an_inline_action_marker_gives_owner_and_due() -> None:
+    (action,) = _extract(
+        "The DCC said the pilot had been extended. The force will publish the evaluation once complete "
+        "(Action: DCC – June 2023)."
+    )
+    assert (action.kind, _role(action), action.due) == (CommitmentKind.ACTION, "DCC", date(2023, 6, 30))
+
+
+def test_a_summary_item_in_other_words_is_the_body_action_again() -> None:
+    found = _extract(
+        "Custody refurbishment – FD to confirm final refurbishment costs w/c 20th March.\n\n"
+        "Actions\n1. FD – final custody refurbishment costs – 24/03/23\n"
+    )
+    assert len(found) == 1
+    assert (found[0].kind, len(found[0].evidence)) == (CommitmentKind.ACTION, 2)
+
+
+def test_a_request_with_no_earlier_speaker_is_owed_by_whoever_answers() -> None:
+    found = _extract(
+        "The PCC asked for sight of the revised fleet strategy. The DCC confirmed it will be shared "
+        "once signed off."
+    )
+    assert [(c.kind, _role(c)) for c in found] == [
+        (CommitmentKind.REQUEST, "DCC"),
+        (CommitmentKind.UNDERTAKING, "DCC"),
+    ]
+
+
+def test_an_action_reported_complete_is_not_owed() -> None:
+    assert _extract("The minutes were agreed as a true record.\nAction 12/22 – complete.") == []
+
+
+def _role(commitment: CandidateCommitment) -> str:
+    owner = commitment.owner
+    if owner is None:
+        return ""
+    return owner.role_abbrev or ("Force" if owner.organisation == "force" else owner.role_title or owner.text)

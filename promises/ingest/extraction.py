@@ -291,7 +291,9 @@ _FUNCTION_WORDS = frozenset(
     """the and for with from that this will would into onto its their they his her our are was were
     has have had been being not all any each per via ensure provide update""".split()
 )
-_FIRM_MODAL = re.compile(r"^(?:will|shall|is going to|are going to|(?:has |have )?agreed to|undertook to|committed to)$")
+_FIRM_MODAL = re.compile(
+    r"^(?:will|shall|is going to|are going to|(?:has |have )?agreed to|undertook to|committed to)$"
+)
 _EXPECT_VERBS = frozenset({"anticipate", "expect", "foresee"})
 _ADDRESSEE = re.compile(
     r"\b(?:with|to)\s+(?:the\s+)?(?:PCC|OPCC|DPCC|panel|board|Commissioner)\b|\bat\s+the\b.*\bmeeting\b|"
@@ -416,7 +418,8 @@ def extract_commitments(
         if numbered and len(sentence.flat.split()) >= 8:
             sentence = _without_paragraph_number(sentence)
         labelled: Party | None = None
-        if not _ANSWER_LABEL.match(sentence.flat):
+        listed = any(sentence.start <= at < sentence.end for at in attendance)  # "Jo Reid – ACC"
+        if not listed and not _ANSWER_LABEL.match(sentence.flat):
             plain, labelled = plain_lead(sentence.flat, resolver)
             if plain != sentence.flat:
                 # "Q: …", "SB: …", "In response the CC …": match the words, not the layout
@@ -477,7 +480,9 @@ def extract_commitments(
                     "assurance_answer", meeting, file,
                 )  # fmt: skip
         if candidate is not None and candidate.kind is CommitmentKind.REQUEST and candidate.owner is None:
-            candidate = replace(candidate, owner=_answerer(sentences, position, resolver, candidate.requested_by))
+            candidate = replace(
+                candidate, owner=_answerer(sentences, position, resolver, candidate.requested_by)
+            )
         if candidate is not None and asked_before is not None:
             candidate = _answer_deadline(candidate, asked_before)
         questioned = _asks(sentence.flat)
@@ -864,7 +869,11 @@ def _statement(
             soft_here = soft or future.group("modal") == "could"
             focus = clause[_clause_start(clause, future.start()) :]
             return make(kind, owner, kind.value, 0.5 if soft_here else confidence, focus)
-        expected = _EXPECTED_OUTCOME.match(clause) if reported.group("verb").startswith(("expect", "anticip")) else None
+        expected = (
+            _EXPECTED_OUTCOME.match(clause)
+            if reported.group("verb").startswith(("expect", "anticip"))
+            else None
+        )
         if expected and speaker is not None and not _is_overseer(speaker) and not _asked_before(flat, 0):
             # "He expects median attendance to return below 15 minutes by Christmas"
             return make(CommitmentKind.ASSURANCE, speaker, "assurance")
@@ -1391,9 +1400,7 @@ def _compatible(a: Party, b: Party) -> bool:
 
 
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(
-        w[:6] for w in re.findall(r"[a-z]{3,}", text.casefold()) if w not in _FUNCTION_WORDS
-    )
+    return frozenset(w[:6] for w in re.findall(r"[a-z]{3,}", text.casefold()) if w not in _FUNCTION_WORDS)
 
 
 def _key(text: str) -> str:

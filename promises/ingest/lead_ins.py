@@ -24,7 +24,9 @@ _QA_LABEL = re.compile(
     r"\s*[:\-–—]\s+(?=\S)"
 )
 # "PCC:", "SB:", "DCC Flynn –": a label naming who speaks; never a header field or an action
-_PARTY_LABEL = re.compile(r"^(?P<who>[A-Z][A-Za-z/.'’ ]{0,30}?)\s*(?::|\s[–—]\s)\s*(?P<rest>\S.*)$", re.DOTALL)
+_PARTY_LABEL = re.compile(
+    r"^(?P<who>[A-Z][A-Za-z/.'’ ]{0,30}?)\s*(?::|\s[–—]\s)\s*(?P<rest>\S.*)$", re.DOTALL
+)
 _NOT_SPEAKERS = re.compile(
     r"^(?:actions?|owner|lead|deadline|due|date|venue|chair|present|apologies|attendees|minutes|item|"
     r"agenda|status|ref|update|note|notes|outcome|decision|resolved|agreed|time|location|by)\b",
