@@ -423,8 +423,8 @@ def extract_commitments(
             plain, labelled = plain_lead(sentence.flat, resolver)
             if plain != sentence.flat:
                 # "Q: …", "SB: …", "In response the CC …": match the words, not the layout
-                kind = LineKind.TEXT if sentence.kind is LineKind.LABEL else sentence.kind
-                sentence = replace(sentence, flat_text=plain, kind=kind)
+                line_kind = LineKind.TEXT if sentence.kind is LineKind.LABEL else sentence.kind
+                sentence = replace(sentence, flat_text=plain, kind=line_kind)
         if sentence.kind in (LineKind.HEADING, LineKind.LABEL) or numbered and len(sentence.flat.split()) < 8:
             section = _section(sentence.flat, section)
             recorded = _ACTION_LABEL.match(sentence.text) or _OWNER_DUE_LINE.match(sentence.flat)
