@@ -25,6 +25,7 @@ _BULLET = re.compile(r"^\s*(?:[•●▪◦·\-*–]|\d{1,2}[.)])\s+")
 _LABEL = re.compile(
     r"^\s*(?:[-•]\s*)?(attendance|attendees|present|in attendance|also present|apologies|"
     r"(?:also\s+)?attending(?:\s+for\s+(?:items?\s+)?[\w.,&\s]{1,20}?)?|note[- ]?taker|"
+    r"joined[^:\n]{0,40}(?=:)|"
     r"apologies received|name|capacity|(?:board\s+|panel\s+)?members(?:\s+present)?|"
     r"officers(?:\s+present|\s+in\s+attendance)?)\s*:?\s*",
     re.IGNORECASE,
@@ -316,6 +317,14 @@ _NOTE_TAKER = re.compile(
 )
 _ROLE_FIRST = re.compile(r"^(?P<role>[^–—()]{3,60}?(?:\s*\([^()]{2,12}\))?)\s+[–—]\s+(?P<rest>[^–—]+)$")
 _ORG_ABBREVS = frozenset({"OPCC", "OPFCC", "FORCE"})
+_OFFICE_ABBREV_FIRST = re.compile(r"^(?P<role>(?:[TA]\s*/\s*)?[A-Z]{2,5})\s+(?P<rest>[A-Z][a-z].*)$")
+# "(PCC) – Chair", "Head of Estates.", "Director of Finance, Kestrelmoor Police": what is not the role
+_ROLE_TAIL = re.compile(
+    r"(?:\s*(?:[–—-]|,|\()\s*(?:vice[- ])?chair(?:man|person)?\)?|\s*\((?:observing|minutes|notes)\)|"
+    r"\s*(?:[–—-]|\(|,)\s*(?:for|present for|attending for)\s+(?:minutes?|items?|agenda)\b[^()]*\)?|"
+    r",\s*(?:[A-Z][\w'’]+\s+){1,4}(?:Police|Constabulary)|,\s*Office\s+of\s+the\s+[\w ,&]+|\s*[.;,])\s*$",
+    re.IGNORECASE,
+)
 # "Deputy Chief Constable Louise Hartley (DCC)", "T/Assistant Chief Constable Jon Reid": an
 # office's full title written as a rank before the name
 _OFFICE_TITLE_FIRST = re.compile(
@@ -401,6 +410,12 @@ def _parse_entry(cell: _Cell, file: str, apologies: bool) -> Attendee | None:
         abbrev = abbrev or role_abbrev
         if (_is_role(role_text) or office_for(role_text)) and _is_name(_strip_rank(bare)[0]):
             return _attendee(_strip_rank(bare)[0], role_text, abbrev, cell, file, apologies)
+    abbrev_first = _OFFICE_ABBREV_FIRST.match(text)
+    if abbrev_first and office_for(acting_abbrev(abbrev_first.group("role"))[0]) is not None:
+        # "PCC Gareth Lyle (GL)", "T/DCC Martin Keble": the office's abbreviation as a rank
+        bare, abbrev = split_abbrev(abbrev_first.group("rest"))
+        if _is_name(bare):
+            return _attendee(bare, abbrev_first.group("role"), abbrev, cell, file, apologies)
     title_first = _OFFICE_TITLE_FIRST.match(text)
     if title_first:
         bare, abbrev = split_abbrev(title_first.group("rest"))
@@ -448,6 +463,12 @@ def _attendee(name: str, role_text: str, abbrev: str, cell: _Cell, file: str, ap
         abbrev = ""
     if role_text.strip().upper() in _ORG_ABBREVS:  # "Ellie Shaw (OPCC)": whose staff, not a title
         role_text = ""
+    role_text = role_text.strip()
+    for _ in range(3):  # "Chief Constable, Wyvernshire Police (CC) – for minute 40/25 only"
+        role_text, in_brackets = split_abbrev(_ROLE_TAIL.sub("", role_text))  # "… (DoF)"
+        abbrev = abbrev or in_brackets
+    if abbrev.upper() in _ORG_ABBREVS or abbrev.islower():  # "(observing)" is no abbreviation
+        abbrev = ""
     role = parse_role(role_text) if role_text else None
     if role is not None and not role.abbrev and abbrev:
         from_abbrev = parse_role(abbrev)

@@ -36,6 +36,11 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _NEXT_MEETING = re.compile(r"next\s+meeting|date\s+of\s+next|future\s+meeting", re.IGNORECASE)
+_NEXT_MEETING_STATED = re.compile(
+    r"date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s*(?:date)?\s*[:\-–—]|"
+    r"next\s+meeting\s+(?:of\s+the\s+[\w ]{2,30}?\s+)?(?:will|is|to\s+be)\b|^\W*next\s+meeting\W*$",
+    re.IGNORECASE,
+)
 _HOLDING = re.compile(
     r"holding\s+to\s+account\s*(?:meeting)?\s*[–—:\-]+\s*(?P<topic>[^\n(]{3,80})|"
     r"\bthematic\s*[–—:\-]+\s*(?P<topic2>[^\n]{3,60})",
@@ -102,6 +107,8 @@ def parse_meeting(
             if candidate is not None and candidate < meeting_date.value:
                 year += 1
         next_date = next_mention.resolve(year) if year else None
+        if next_date is not None and meeting_date.value is not None and next_date <= meeting_date.value:
+            next_date = None  # a date before the meeting is not the next one
     chair, _ = parse_person_line(fields.get("chair", "")) if fields.get("chair") else ("", "")
     minutes_by, _ = parse_person_line(fields.get("minutes", "")) if fields.get("minutes") else ("", "")
     return MeetingInfo(
@@ -164,13 +171,30 @@ def _first_date_in_header(lines: Sequence[Line]) -> DateMention | None:
 
 
 def _next_meeting(lines: Sequence[Line]) -> tuple[DateMention | None, str]:
+    """The next meeting's date: where the minutes state it, else after a passing mention.
+
+    "Date of next meeting", "Next meeting:", "The next meeting will be held on …" state it,
+    often near the end and after a heading; "carried forward to the next meeting" in an action
+    log only mentions it, and the date a few lines on belongs to something else.
+    """
+    stated = [index for index, line in enumerate(lines) if _NEXT_MEETING_STATED.search(line.text)]
+    for index in reversed(stated):
+        found = _date_from(lines, index, 4)
+        if found[0] is not None:
+            return found
     for index, line in enumerate(lines):
-        if not _NEXT_MEETING.search(line.text):
-            continue
-        for follow in lines[index : index + 12]:
-            mention = find_date(follow.text)
-            if mention is not None:
-                return mention, follow.text.strip()
+        if _NEXT_MEETING.search(line.text):
+            found = _date_from(lines, index, 12)
+            if found[0] is not None:
+                return found
+    return None, ""
+
+
+def _date_from(lines: Sequence[Line], index: int, span: int) -> tuple[DateMention | None, str]:
+    for follow in lines[index : index + span]:
+        mention = find_date(follow.text)
+        if mention is not None:
+            return mention, follow.text.strip()
     return None, ""
 
 

@@ -63,6 +63,7 @@ for _office in OFFICES:
 ACTING_PREFIX = re.compile(r"^(?:(T|A)\s*/\s*|(?:Temporary|Acting|Interim)\s+)", re.IGNORECASE)
 _ABBREV_IN_PARENS = re.compile(r"\(\s*([A-Za-z][A-Za-z/&.\s]{0,12}?)\s*\)\s*$")
 _SPACE = re.compile(r"\s+")
+_LEADING_ORG = re.compile(r"^(?:OPCC|OPFCC)\s+(?=(?:Chief|Deputy)\b)")
 _ORG_QUALIFIER = re.compile(r"\s*(?:,\s*|\s)(?:OPCC|OPFCC|Force)\s*$")
 
 RANKS = re.compile(
@@ -110,6 +111,7 @@ def parse_role(written: str) -> RoleMention:
         acting = True
         text = text[match.end() :].strip()
     # "Chief Executive, OPCC": the organisation qualifier names the side, not the office
+    text = _LEADING_ORG.sub("", text) or text  # "OPCC Chief Executive"
     office = office_for(text) or office_for(_ORG_QUALIFIER.sub("", text))
     if office is not None:
         return RoleMention(written, office.title, office.abbrev, acting, office.side)

@@ -31,7 +31,14 @@ from promises.ingest.roles import FORCE, OPCC
 from promises.ingest.segmentation import normalise
 
 ANNOTATIONS = Path(__file__).resolve().parents[2] / "tests" / "data" / "annotations"
-DEFAULT_FILES = ("seeds.jsonl", "layouts.jsonl", "holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl")
+DEFAULT_FILES = (
+    "seeds.jsonl",
+    "layouts.jsonl",
+    "holdout.jsonl",
+    "holdout2.jsonl",
+    "holdout3.jsonl",
+    "blind4.jsonl",
+)
 ATTRIBUTES = ("kind", "owner_role", "person", "due")
 WORST = 15
 

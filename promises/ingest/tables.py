@@ -118,7 +118,7 @@ def find_action_tables(lines: Sequence[Line], is_owner: Callable[[str], bool]) -
         if not _may_open_table(lines[index].text):
             index += 1
             continue
-        found = _layout_table(lines, index) or _stacked_table(lines, index, is_owner)
+        found = _tabbed_table(lines, index) or _layout_table(lines, index) or _stacked_table(lines, index, is_owner)
         if found is None:
             index += 1
             continue
@@ -135,6 +135,9 @@ def _may_open_table(raw: str) -> bool:
     """A cheap test run on every line: a table opens with a short header cell, or with a laid-out
     header line that names the action column."""
     stripped = raw.strip()
+    if "\t" in stripped:
+        cells = [c for c in stripped.split("\t") if c.strip()]
+        return len(cells) >= 3 and all(_header_column(c) is not None for c in cells)
     if len(stripped) <= 30:
         first = stripped.split(" ", 1)[0].lower().rstrip(".:")
         return first in _HEADER_FIRST_WORDS and _header_column(stripped) is not None
@@ -165,6 +168,42 @@ def _header_column(text: str) -> str | None:
 
 def _is_action_header(columns: Sequence[str]) -> bool:
     return len(columns) >= 3 and ACTION in columns and bool({OWNER, DUE, STATUS} & set(columns))
+
+
+def _tabbed_table(lines: Sequence[Line], index: int) -> tuple[ActionTable, int] | None:
+    """A header "Ref<TAB>Action<TAB>Owner<TAB>Due", then one row per line, cells by tab.
+
+    Word and HTML tables reach us this way (`promises.ingest.readers`): cells are told apart
+    by their position among the tabs, never by column widths, which tabs do not keep.
+    """
+    header = lines[index]
+    if "\t" not in header.text:
+        return None
+    columns = [_header_column(cell) if cell.strip() else OTHER for cell in header.text.split("\t")]
+    if any(c is None for c in columns):
+        return None
+    names = [c or OTHER for c in columns]
+    if not _is_action_header(names):
+        return None
+    rows: list[tuple[tuple[str, Fragment], ...]] = []
+    end = header.end
+    position = index + 1
+    while position < len(lines) and "\t" in lines[position].text:
+        line = lines[position]
+        cells: list[tuple[str, Fragment]] = []
+        offset = line.start
+        for number, cell in enumerate(line.text.split("\t")):
+            text = cell.strip()
+            if text:
+                lead = len(cell) - len(cell.lstrip())
+                column = names[number] if number < len(names) else OTHER
+                cells.append((column, Fragment(text, offset + lead, offset + lead + len(text))))
+            offset += len(cell) + 1
+        if cells:
+            rows.append(tuple(cells))
+        end = line.end
+        position += 1
+    return ActionTable(header.start, end, tuple(names), tuple(TableRow(r) for r in rows)), position
 
 
 def _layout_table(lines: Sequence[Line], index: int) -> tuple[ActionTable, int] | None:
