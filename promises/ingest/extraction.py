@@ -63,7 +63,8 @@ from promises.ingest.tables import (
 from promises.ingest.vocabulary import Vocabulary, VocabularyNode
 
 _ACTION_LABEL = re.compile(
-    r"^\s*(?:[•\-*]\s*)?(?:new\s+)?actions?\s*(?P<ref>\d[\w/.\-]*|point)?\s*(?:\((?P<owner>[^()]{1,40})\)\s*)?"
+    r"^\s*(?:[•\-*]\s*)?(?:new\s+)?actions?\s*(?P<ref>(?:[A-Z]{1,3}\s?)?\d[\w/.\-]*|point)?\s*"
+    r"(?:\((?P<owner>[^()]{1,40})\)\s*)?"
     r"(?:arising)?\s*[:\-–—]\s*",
     re.IGNORECASE,
 )
@@ -114,7 +115,8 @@ _BULLET_GLYPH = re.compile(r"^(?:[•●▪◦·*]|-(?=\s))\s*")
 _NARRATIVE = re.compile(r"\b(?:is|are|was|were|has|have|had|been)\b", re.IGNORECASE)
 # an item reference that recurs in a summary: "43/23/1  Supt Hale  …", "ACTION 43/23/1:"
 _LEADING_REF = re.compile(
-    r"^\s*(?:actions?\s*)?(?:ref\.?\s*)?(?P<ref>\d{1,3}(?:/\d{1,4}){1,3})\b", re.IGNORECASE
+    r"^\s*(?:[•\-*]\s*)?(?:actions?\s*)?(?:ref\.?\s*)?(?P<ref>(?:[A-Z]{1,3})?\d{1,3}(?:/\d{1,4}){1,3})\b",
+    re.IGNORECASE,
 )
 _OWNER_AFTER = re.compile(
     r"(?:^|[.;]\s*|\s)\(?(?:[Aa]ction(?:ed)?|[Oo]wner|lead)\s*(?:by)?\s*[:\-–—]\s*"
@@ -394,6 +396,8 @@ def extract_commitments(
     attendance = [a.span.start for a in meeting.attendees if a.span.file == file]
     for position, sentence in enumerate(sentences):
         if tables and _in_table(sentence, tables):
+            if section == "actions":
+                section = "after_table"  # the table was the list; lines after it are not its items
             continue
         if sum(sentence.start <= at < sentence.end for at in attendance) >= 2:
             continue  # the attendance list, even under a title such as "Decision and Action Log"
@@ -736,6 +740,15 @@ def _action_line(
 ) -> CandidateCommitment | None:
     offset = label.end()
     rest = " ".join(sentence.text[offset:].split())
+    owner_due = _OWNER_DUE_LINE.match(rest)
+    if owner_due and previous is not None:
+        # "ACTION A28/24 – Owner: DCC  Deadline: 24/12/2024": the sentence before is the action
+        party = _resolve_list(owner_due.group("owner"), resolver)
+        found = _candidate(
+            CommitmentKind.ACTION, previous, 0, len(previous.text), party, None, 1.0,
+            "action_owner_after", meeting, file,
+        )  # fmt: skip
+        return _with_due_cell(found, owner_due.group("due"), meeting)
     if not rest or _DONE_TAIL.search(rest) or _DONE_TAIL.match(f"– {rest}"):
         return None  # "Action 38/23/2 (DCC) – publish the policy: complete.", "Action 12/24 – complete."
     if label.group("owner"):
@@ -1088,6 +1101,8 @@ def _add_table_rows(
                 continue
             made = replace(made, topics=_topics(made.text, "", (), vocabulary))
             body = cross_refs.get(_ref_key(row.text(REF))) if row.column(REF) else None
+            if body is None:
+                body = _summarised(found, made, before=table.start)
             if body is not None:
                 found[body] = _combine(found[body], made)
             else:
@@ -1373,23 +1388,37 @@ def _candidate(
     )
 
 
-def _summarised(found: Sequence[CandidateCommitment], item: CandidateCommitment) -> int | None:
+def _summarised(
+    found: Sequence[CandidateCommitment], item: CandidateCommitment, before: int | None = None
+) -> int | None:
     """The body commitment an end-of-minutes action item restates in other words, if any.
 
     "AK – updated VAWG plan to OPCC – 31/03/25" restates "AK to share the updated plan with
-    OPCC – end of March": same owner, and most of the item's content words said before.
+    OPCC – end of March": same owner, and most of the item's content words said before; or the
+    same owner and the same due date with some words in common ("CIA (Hexham Road) to PCC – 13/12"
+    after "CC to share CIA with PCC by Fri 13th Dec"). Only commitments stated before `before`
+    count: a summary restates what came earlier, never what follows; and only actions and
+    requests, since a log row "Provide an update on hotspot patrols" after "the force would
+    introduce hotspot patrols" is a further task, not the same promise.
     """
     words = _content_words(item.text)
-    if len(words) < 2:
+    if not words:
         return None
     best, best_share = None, 0.0
     for index, body in enumerate(found):
+        if before is not None and body.span.start >= before:
+            continue
+        if body.kind not in (CommitmentKind.ACTION, CommitmentKind.REQUEST):
+            continue  # a summary turns a request into an action; an undertaking stays its own
         if body.owner is not None and item.owner is not None and not _compatible(body.owner, item.owner):
             continue
-        share = len(words & _content_words(body.text)) / len(words)
+        shared = len(words & _content_words(body.text))
+        share = shared / len(words)
+        if item.due is not None and body.due == item.due and item.owner is not None and shared:
+            share = max(share, 0.6)  # same owner, same day: the same action in other words
         if share > best_share:
             best, best_share = index, share
-    return best if best_share >= 0.6 else None
+    return best if best_share >= 0.6 and len(words) >= 2 or best_share >= 0.6 and item.due else None
 
 
 def _compatible(a: Party, b: Party) -> bool:

@@ -41,7 +41,7 @@ PARTY_PATTERN = (
     r"(?:Deputy\s+)?Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|Commissioner'?s\s+[Oo]ffice|"
     r"(?:[A-Z][a-z]+\s+){1,3}(?:Officer|Manager|Adviser|Advisor|Lead))"
     r"|[Hh](?:is|er)\s+office"
-    r"|[A-Z]o[A-Z]{1,2}(?![A-Za-z])"
+    r"|(?:[Tt]he\s+)?[A-Z]o[A-Z]{1,2}(?![A-Za-z])"
     r"|(?:ACC|DCC|Supt|Superintendent|Ch\.?\s*Supt|Inspector|Insp|DCS|Det\s+Supt)\s+[A-Z][a-z]+"
     r"|[A-Z]{2,3}"
     r"|[A-Z][a-z]+\s+[A-Z][a-z]+)"

@@ -20,7 +20,8 @@ _BULLET = re.compile(r"^\s*(?:[•●▪◦·\-*–]|o(?=\s)|\(?[a-z]\)|\(?[ivx]
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[A-Z]\.)\s+(?=\S)")
 # "Action:", "ACTION 3 –", "ACTION 43/23/1:", "Action 38/23/4 (CC) –"
 _ACTION = re.compile(
-    r"^\s*(?:[•\-*]\s*)?actions?\b\s*(?:\d[\w/.\-]*\s*)?(?:\([^()]{1,40}\)\s*)?[:\-–—]", re.IGNORECASE
+    r"^\s*(?:[•\-*]\s*)?actions?\b\s*(?:(?:[A-Z]{1,3}\s?)?\d[\w/.\-]*\s*)?(?:\([^()]{1,40}\)\s*)?[:\-–—]",
+    re.IGNORECASE,
 )
 _LABEL = re.compile(r"^\s*(?:[-•]\s*)?[A-Z][A-Za-z /&]{1,30}:\s")
 # council minute numbers: "23/48 Performance Report", "PCP 12/23 Budget"
@@ -44,6 +45,8 @@ _OWNER_ONLY_ACTION = re.compile(
 )
 # an item code at the start of a line: "Ref 01/21/06/2023", "02/17/04/2024"
 _REF_LEAD = re.compile(r"^\s*(?:Ref\.?\s*)?\d{1,3}/\d{1,2}/\d{1,2}/\d{2,4}\b", re.IGNORECASE)
+# "ACTION A30/24 – Owner: DoF  Deadline: 21/01/2025": a complete record, however it ends
+_OWNER_FIELD = re.compile(r"\b(?:owner|lead|deadline|due(?:\s+date)?)\s*:", re.IGNORECASE)
 _ITEM_CODE = re.compile(r"^\s*(?:Ref\.?\s*)?(?P<code>\d{1,3}(?:/\d{1,4}){2,3})\b", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:\d\d|\d{4})")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
@@ -215,7 +218,7 @@ def _continues(current: list[Line], line: Line) -> bool:
         return False
     if line.kind is LineKind.HEADING and (_NUMBERED.match(line.text) or _MINUTE_NUMBER.match(line.text)):
         return False  # "2. Finance" opens an agenda item, whatever the line before lacked
-    if _OWNER_ONLY_ACTION.search(last.text):
+    if _OWNER_ONLY_ACTION.search(last.text) or last.kind is LineKind.ACTION and _OWNER_FIELD.search(last.text):
         return False  # "Action: RJ" closes the action before it; the next line is a new item
     if _REF_LEAD.match(last.text) and line.start > last.end + 1 and line.text.strip()[:1].isupper():
         return False  # "Ref 02/17/04/2024   Minutes of the previous meeting", a blank, then the item's text
