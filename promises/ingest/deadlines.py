@@ -162,7 +162,8 @@ _CUE_BEFORE = re.compile(
     # "for the rest of the financial year" lasts until the period's end, like "the end of".
     r"(?:\s*:\s*|\s+)(?P<the>the\s+)?"
     r"(?:(?:very\s+)?(?P<edge>end|close|start|beginning|rest|remainder|balance)\s+of\s+(?:the\s+)?)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?\Z",
+    r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+"
+    r"(?:the\s+)?)?\Z",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(

@@ -68,6 +68,8 @@ _ACTION_LABEL = re.compile(
     r"(?:arising)?\s*[:\-–—]\s*",
     re.IGNORECASE,
 )
+_ACTION_LABEL_AT = re.compile(_ACTION_LABEL.pattern.removeprefix("^"), re.IGNORECASE)
+_INLINE_ACTION = re.compile(r"(?:[–—]|\s-|[.;])\s+(?=(?:ACTION|Action)\s*(?:[A-Z]{0,3}\d[\w/.\-]*\s*)?[:\-–—])")
 # "Supt Hale – provide the PFCC with …": the owner, a dash, then the task
 _OWNER_DASH = re.compile(r"^(?P<owner>[^–—:;,]{2,40}?)\s+[–—-]\s+(?P<verb>[a-z]+)\b")
 # "…: complete.", "– Closed": an action reported done, not owed
@@ -130,7 +132,8 @@ _OWNER_DUE_LINE = re.compile(
     re.IGNORECASE,
 )
 _SUMMARY_HEADING = re.compile(
-    r"(summary of actions|actions? arising|action log|actions? agreed|"
+    r"(summary of actions|actions? arising|action log|actions? agreed|actions?\s*/\s*requests|"
+    r"requests?\s+for\s+(?:further\s+)?information|"
     r"^\s*actions?\s*:?\s*$|new actions|agreed actions)",
     re.IGNORECASE,
 )
@@ -139,7 +142,8 @@ _REF_CODE = re.compile(
     r"^\s*(?:Ref\.?\s*)?(?P<code>\d{1,3}/\d{1,2}/\d{1,2}/\d{2,4})\b\s*[:\-–]?\s*", re.IGNORECASE
 )
 _DIRECTIVE = re.compile(
-    rf"^(?:[•\-*]\s*)?(?P<owner>{PARTY_PATTERN}(?:\s+(?:and|&|/)\s+{PARTY_PATTERN})?)\s+to\s+"
+    rf"^(?:[•\-*]\s*)?(?P<owner>{PARTY_PATTERN}(?:\s+(?:and|&|/)\s+{PARTY_PATTERN})?)\s+"
+    r"(?:now\s+|also\s+|then\s+|still\s+|instead\s+)?to\s+"
     r"(?P<verb>(?!be\b)[a-z]+)\b"
 )
 _REPORT = (
@@ -179,7 +183,8 @@ _SPEECH = re.compile(
 )
 _WHO_SPOKE = re.compile(rf"(?P<who>{PARTY_PATTERN})\s+who\s+(?:also\s+)?(?:{_REPORT[3:-1]})\b")
 _REQUEST_SUBJECT = re.compile(
-    rf"^(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he)\s+"
+    rf"^(?P<who>{PARTY_PATTERN}|[Hh]e|[Ss]he|(?:[Aa]n?\s+|[Tt]he\s+)?(?:Panel\s+)?[Mm]embers?|"
+    r"Councillor\s+[A-Z][a-z]+|(?:[Tt]he\s+)?(?:Vice[- ])?Chair(?:man)?)\s+"
     r"(?:also\s+|then\s+|(?:stated|said) (?:that )?(?:he|she) )?(?P<rest>.*)$"
 )
 _SUBJECT_AND_WILL = re.compile(
@@ -455,7 +460,8 @@ def extract_commitments(
             candidate = _resolved(sentence, sentence.flat, resolver, meeting, file)
         intro = _RESOLUTION.match(sentence.flat)
         resolving = (intro is not None and sentence.flat.endswith(":")) or (
-            resolving and bool(re.match(r"^\(?[a-z0-9]{1,3}[.)]\s", sentence.flat))
+            resolving
+            and (sentence.kind is LineKind.BULLET or bool(re.match(r"^\(?[a-z0-9]{1,3}[.)]\s", sentence.flat)))
         )
         if candidate is None and list_intro is not None and sentence.kind is LineKind.BULLET:
             owner, kind = list_intro
@@ -544,6 +550,9 @@ def _match(
 ) -> CandidateCommitment | None:
     flat = sentence.flat
     label = _ACTION_LABEL.match(sentence.text)
+    if label is None and "ction" in sentence.text:
+        inline = _INLINE_ACTION.search(sentence.text)  # "Rural funding letter – ACTION: RS to draft …"
+        label = _ACTION_LABEL_AT.match(sentence.text, inline.end()) if inline else None
     if label:
         return _action_line(sentence, label, previous, resolver, meeting, file)
     owner_due = _OWNER_DUE_LINE.match(flat)
@@ -1418,7 +1427,9 @@ def _summarised(
             share = max(share, 0.6)  # same owner, same day: the same action in other words
         if share > best_share:
             best, best_share = index, share
-    return best if best_share >= 0.6 and len(words) >= 2 or best_share >= 0.6 and item.due else None
+    if best_share >= 0.6 and (len(words) >= 2 or item.due) or best_share >= 0.5 and len(words) >= 6:
+        return best
+    return None
 
 
 def _compatible(a: Party, b: Party) -> bool:

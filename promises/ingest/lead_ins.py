@@ -54,15 +54,25 @@ _SPEAKS = re.compile(
     r"provided|gave|is|was|were|believes|believed|expects|expected|will|would)\b)"
 )
 
+# "R21/25 –", "A28/24:", "02/12-3": an item's reference before its text
+_ITEM_REF = re.compile(r"^(?:[A-Z]{1,3})?\d{1,3}(?:[/.]\d{1,4}){1,3}(?:-\d{1,2})?[a-z]?\s*(?:[–—:-]\s+|\s+(?=[A-Z]))")
+_TERSE_STATE = re.compile(
+    rf"^(?P<who>{PARTY_PATTERN})\s+(?=(?:confident|hoping|looking|keen|planning|aiming|optimistic|content|"
+    r"satisfied|committed)\b)"
+)
 # "Custody refurbishment – LT to confirm final costs": a topic, a dash, then the tasked party
 _TOPIC_DASH = re.compile(r"^(?P<topic>[^–—:;.]{2,50}?)\s[–—-]\s(?P<rest>\S.*)$", re.DOTALL)
 _DIRECTIVE_START = re.compile(
-    rf"^(?:{PARTY_PATTERN})(?:\s*(?:/|and|&)\s*(?:{PARTY_PATTERN}))?\s+(?:to|will|would|agreed\s+to)\s+[a-z]+"
+    rf"^(?:{PARTY_PATTERN})(?:\s*(?:/|and|&)\s*(?:{PARTY_PATTERN}))?\s+(?:now\s+|also\s+)?"
+    r"(?:to|will|would|agreed\s+to)\s+[a-z]+"
 )
 
 
 def plain_lead(flat: str, resolver: PartyResolver) -> tuple[str, Party | None]:
     """`flat` without its layout lead-in, and the party a speaker label names (else None)."""
+    ref = _ITEM_REF.match(flat)
+    if ref is not None and flat[ref.end() :]:
+        flat = flat[ref.end() :]  # "R21/25 – The Head of … to circulate …"
     qa = _QA_LABEL.match(flat)
     if qa is not None:
         flat = flat[qa.end() :]
@@ -84,6 +94,10 @@ def plain_lead(flat: str, resolver: PartyResolver) -> tuple[str, Party | None]:
             rest = speaks.group("rest")
             if is_pronoun(rest) or rest.split()[0].casefold() in ("they", "we") or resolver.resolve(rest):
                 return flat[speaks.start("rest") :], None
+    terse = _TERSE_STATE.match(flat)
+    if terse is not None and resolver.resolve(terse.group("who")) is not None:
+        # notes drop the verb: "JP confident the campaign will …", "Force looking to recruit …"
+        return f"{terse.group('who')} is {flat[terse.end('who') :].lstrip()}", None
     topic = _TOPIC_DASH.match(flat)
     if topic is not None and resolver.resolve(topic.group("topic")) is None:
         rest = topic.group("rest")
