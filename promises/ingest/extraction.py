@@ -199,6 +199,14 @@ _CLAUSE_LEAD = re.compile(
     r"(?:said|stated|confirmed|added|explained|noted|advised|reported|indicated|agreed)\s+(?:that\s+)?)+",
     re.IGNORECASE,
 )
+_ASKED_FOR = re.compile(
+    rf"^(?:asked|requested)\s+(?:(?P<that>that)\s+(?P<who_t>{PARTY_PATTERN})\s+(?=[a-z])|"
+    rf"(?P<who_f>{PARTY_PATTERN})\s+for\s+)"
+)
+_DELIVERABLE_NOUN = re.compile(
+    r"\b(?:copy|report|plan|paper|briefing|note|breakdown|analysis|data|figures|evaluation|update|results|"
+    r"strategy|timeline|review)\b"
+)
 _WISH = re.compile(r"^(?:would like|wanted|wants)\s+to\s+see\b")
 _GIVES_CONFIDENCE = re.compile(
     rf"\b(?:gives?|gave|provides?|provided)\s+(?P<who>{PARTY_PATTERN})\s+(?:further\s+|more\s+|greater\s+)?"
@@ -238,7 +246,7 @@ _REQUEST = re.compile(
 )
 _REQUEST_OBJECT = re.compile(
     r"^(?:(?:be\s+)?(?:kept\s+)?(?:updated|informed|briefed|sighted)|receive|see\s+(?:a|the)\s+(?:copy|report|plan|"
-    r"evaluation|findings|results)|have\s+sight|sight|sighting|(?:a|an|the)?\s*(?:further\s+|written\s+|regular\s+)?"
+    r"evaluation|findings|results)|have\s+sight|sight|sighting|(?:a|an|the)?\s*(?:[a-z-]+\s+){0,2}"
     r"(?:copy|update|report|briefing|paper|note|breakdown|analysis|details|dates?|data|figures|timeline)\b|"
     r"consideration|(?:his|her|the)\s+office\s+(?:are|is|be)\s+(?:engaged|involved|consulted|sighted|updated)|"
     r"(?:provide|share|send|circulate|report|bring|present|return|update|confirm|consider|review|look into|"
@@ -818,6 +826,13 @@ def _request(
     asked_someone = re.match(
         r"^(?:asked|requested)\s+(?:the\s+)?(?P<who>\S+(?:\s+\S+)?)\s+to\s+(?P<verb>\w+)", rest
     )
+    # "asked JP for a short note", "asked that the Commissioner include …": the party asked
+    asked_for = _ASKED_FOR.match(rest) if asked_someone is None else None
+    asked_party = (asked_for.group("who_t") or asked_for.group("who_f")) if asked_for else ""
+    if asked_for is not None and resolver.resolve(asked_party) is None:
+        asked_for = None
+    if asked_for is not None:
+        what = rest[asked_for.end() :]
     if asked_someone:
         verb = asked_someone.group("verb")
         after = rest[asked_someone.start("verb") :]
@@ -828,7 +843,14 @@ def _request(
     if _WISH.match(rest):
         if not holds_to_account:
             return None  # "the ACC wants to see more cases referred": a force wish, asked of nobody
-    elif not asked_someone and not _REQUEST_OBJECT.match(what) and not _ASKED_DONE.match(rest):
+        if not rest.startswith("would") and not _DELIVERABLE_NOUN.search(rest):
+            return None  # "wants to see the force move faster": an opinion on pace, no deliverable
+    elif (
+        not asked_someone
+        and not (asked_for and asked_for.group("that"))
+        and not _REQUEST_OBJECT.match(what)
+        and not _ASKED_DONE.match(rest)
+    ):
         return None
     if (
         re.match(r"^(?:asked|requested)\s+(?:for\s+)?an?\s+update\s+on\b", rest)
@@ -836,6 +858,8 @@ def _request(
     ):
         return None  # "asked for an update on X" answered in the meeting itself
     owner = resolver.resolve(asked_someone.group("who")) if asked_someone else None
+    if owner is None and asked_for is not None:
+        owner = resolver.resolve(asked_party)
     if owner is None:
         # the party the request answers: the last other speaker, else whoever answers next (`_answerer`)
         owner = voices.other_than(requester)
@@ -1052,7 +1076,9 @@ def _judge(
         verdict = CommitmentKind.ASSURANCE, owner or speaker
     elif verb == "be":
         if participle in _DELIVERABLE_PARTICIPLES or participle == "going":
-            verdict = CommitmentKind.UNDERTAKING, owner or speaker
+            # "confident all PCSOs will be issued …": the frame makes it an assurance
+            kind = CommitmentKind.ASSURANCE if cue and not explicit else CommitmentKind.UNDERTAKING
+            verdict = kind, owner or speaker
         elif outcome or cue:
             verdict = CommitmentKind.ASSURANCE, owner or speaker
         elif (
