@@ -304,7 +304,8 @@ _EXPECTED_OUTCOME = re.compile(r"^[^.;?]{3,100}?\bto\s+(?:be\s+)?(?!have\b)[a-z]
 _LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 _FUNCTION_WORDS = frozenset(
     """the and for with from that this will would into onto its their they his her our are was were
-    has have had been being not all any each per via ensure provide update""".split()
+    has have had been being not all any each per via ensure provide update when once which where while
+    what who""".split()
 )
 _FIRM_MODAL = re.compile(
     r"^(?:will|shall|is going to|are going to|(?:has |have )?agreed to|undertook to|committed to)$"
@@ -405,6 +406,7 @@ def extract_commitments(
     asked: Deadline | None = None  # the deadline of a question in the sentence just before
     questioned = False  # whether the sentence just before asked a question
     resolving = False  # after "RESOLVED that:", whose lettered items are each a decision
+    list_only = False  # the actions section is the list an "Actions …:" sentence introduces
     answering: tuple[int, Party] | None = None  # the block of a "Response (ACC):" label, and who
     attendance = [a.span.start for a in meeting.attendees if a.span.file == file]
     for position, sentence in enumerate(sentences):
@@ -449,6 +451,12 @@ def extract_commitments(
                 if sentence.kind is LineKind.LABEL:
                     voices.heard(_speaker(sentence.flat, resolver, voices.last))
                 continue
+        if sentence.flat.endswith(":") and len(sentence.flat.split()) <= 8 and _SUMMARY_HEADING.search(sentence.flat):
+            section = "actions"  # "Actions/requests for further information:" introduces the list
+            list_only = True  # … and only the list: the first sentence that is no item ends it
+            continue
+        if list_only and sentence.kind not in (LineKind.BULLET, LineKind.NUMBERED):
+            section, list_only = "", False
         answer = _ANSWER_LABEL.match(sentence.flat)
         responder = resolver.resolve(answer.group("who")) if answer else None
         if answer is not None:
@@ -1445,11 +1453,12 @@ def _summarised(
             continue
         if body.kind not in (CommitmentKind.ACTION, CommitmentKind.REQUEST):
             continue  # a summary turns a request into an action; an undertaking stays its own
-        if body.owner is not None and item.owner is not None and not _compatible(body.owner, item.owner):
+        asked = body.kind is CommitmentKind.REQUEST  # its owner is often only inferred
+        if body.owner and item.owner and not asked and not _compatible(body.owner, item.owner):
             continue
         shared = len(words & _content_words(body.text))
         share = shared / len(words)
-        if item.due is not None and body.due == item.due and item.owner is not None and shared:
+        if item.due is not None and body.due == item.due and item.owner is not None and shared >= 2:
             share = max(share, 0.6)  # same owner, same day: the same action in other words
         if share > best_share:
             best, best_share = index, share

@@ -37,7 +37,7 @@ PARTY_PATTERN = (
     r"PCC|DPCC|CEO|CFO|CC|DCC|ACC|ACO|Chief(?:\s+Constable)?|Commissioner|"
     r"Deputy\s+Commissioner|Deputy\s+Chief\s+Constable|Assistant\s+Chief\s+Constable|"
     r"Force\s+Crime\s+Registrar|Force|force|OPCC|(?:PCC\s+)?[Pp]olicy\s+[Tt]eam|[Ee]xecutive\s+[Tt]eam|"
-    r"PFCC|(?:Head|Director)\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?|Treasurer|"
+    r"PFCC|(?:Head|Director)\s+of\s+[A-Z]\w+(?:\s+(?:and|&)\s+[A-Z]\w+|\s+[A-Z]\w+)?|Treasurer|"
     r"(?:Deputy\s+)?Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|Commissioner'?s\s+[Oo]ffice|"
     r"(?:[A-Z][a-z]+\s+){1,3}(?:Officer|Manager|Adviser|Advisor|Lead))"
     r"|[Hh](?:is|er)\s+office"
