@@ -36,6 +36,7 @@ summary list, or a PDF repeat) becomes one commitment whose `evidence` lists eve
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -513,6 +514,22 @@ def extract_commitments(
             candidate = _answer_deadline(candidate, asked_before)
         questioned = _asks(sentence.flat)
         asked = _question_deadline(sentence, meeting) if questioned else None
+        if (
+            candidate is not None
+            and candidate.rule == "action_line"
+            and found
+            and made_by == position - 1
+            and found[-1].kind is CommitmentKind.REQUEST
+            and previous is not None
+            and previous.kind is LineKind.BULLET
+            and _indented(lines, sentence.start)
+        ):
+            # "• PCC asked for sight of the CIA." and, indented under that bullet, "ACTION: CC to
+            # share CIA with PCC by Fri": one promise, asked and recorded; it quotes both. An
+            # ACTION line of its own paragraph may task something else, so it stays its own.
+            found[-1] = _asked_and_recorded(found[-1], candidate, lines)
+            made_by = position
+            candidate = None
         if candidate is not None:
             candidate = replace(candidate, topics=_topics(candidate.text, section, context, vocabulary))
             made_by = position
@@ -566,7 +583,7 @@ def _match(
 ) -> CandidateCommitment | None:
     flat = sentence.flat
     label = _ACTION_LABEL.match(sentence.text)
-    if label is None and "ction" in sentence.text:
+    if label is None and ("ction" in sentence.text or "CTION" in sentence.text):
         inline = _INLINE_ACTION.search(sentence.text)  # "Rural funding letter – ACTION: RS to draft …"
         label = _ACTION_LABEL_AT.match(sentence.text, inline.end()) if inline else None
     if label:
@@ -1427,6 +1444,31 @@ def _candidate(
         confidence=confidence,
         rule=rule,
         evidence=tuple(evidence),
+        key=_key(text),
+    )
+
+
+def _indented(lines: Sequence[Line], position: int) -> bool:
+    """Whether the line holding `position` starts with white space (sits under a bullet)."""
+    index = bisect_right([line.start for line in lines], position) - 1
+    return index >= 0 and lines[index].text[:1] in (" ", "\t")
+
+
+def _asked_and_recorded(
+    request: CandidateCommitment, action: CandidateCommitment, lines: Sequence[Line]
+) -> CandidateCommitment:
+    start, end = request.span.start, action.span.end
+    text = quote(lines, start, end)
+    return replace(
+        action,
+        span=Span(request.span.file, start, end),
+        text=text,
+        owner=action.owner or request.owner,
+        requested_by=request.requested_by,
+        due=action.due or request.due,
+        due_text=action.due_text if action.due else request.due_text,
+        evidence=(*request.evidence, *action.evidence),
+        topics=request.topics,
         key=_key(text),
     )
 
