@@ -162,7 +162,7 @@ _REPORTED = re.compile(
     re.DOTALL,
 )
 _DIRECT = re.compile(
-    rf"(?<![\w/])(?P<subject>{PARTY_PATTERN}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+(?:also\s+)?(?P<modal>will|shall|would|"
+    rf"(?<![\w/])(?P<subject>{PARTY_PATTERN}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:also\s+)?(?P<modal>will|shall|would|"
     r"is going to|are going to|intends? to|plans? to|has agreed to|have agreed to|agreed to|undertook to|"
     r"committed to|(?:is|are)\s+(?:also\s+)?(?:looking\s+forward|looking|hoping|aiming|planning)\s+to|"
     r"hope[sd]? to|aims? to|wants? to)\s+(?:also\s+)?(?P<verb>[a-z]+)\b(?:\s+(?P<next>[a-z]+))?"
@@ -308,6 +308,13 @@ _FUNCTION_WORDS = frozenset(
     has have had been being not all any each per via ensure provide update when once which where while
     what who""".split()
 )
+_BY_DATE = re.compile(
+    r"\b(?:by|before|within)\s+(?:the\s+)?(?:end\s+of\s+)?(?:\d|next|this|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec|q[1-4]|spring|summer|autumn|winter|christmas|year|financial)",
+    re.IGNORECASE,
+)
+_BRACKETED_DATE = re.compile(r"\((\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\)")
+_TASKED_AFTER = re.compile(rf"\s[–—-]\s+(?P<owner>{PARTY_PATTERN})\s+to\s+(?!be\b)[a-z]+")
 _FIRM_MODAL = re.compile(
     r"^(?:will|shall|is going to|are going to|(?:has |have )?agreed to|undertook to|committed to)$"
 )
@@ -872,7 +879,10 @@ def _request(
             return None  # "wants to see the force move faster": an opinion on pace, no deliverable
     elif (
         not asked_someone
-        and not (asked_for and asked_for.group("that"))
+        and not (
+            asked_for
+            and (asked_for.group("that") or _TASKED_AFTER.search(flat) or _DELIVERABLE_NOUN.search(what))
+        )
         and not _REQUEST_OBJECT.match(what)
         and not _ASKED_DONE.match(rest)
     ):
@@ -888,6 +898,14 @@ def _request(
     if owner is None:
         # the party the request answers: the last other speaker, else whoever answers next (`_answerer`)
         owner = voices.other_than(requester)
+    tasked = _TASKED_AFTER.search(flat)
+    tasked_party = resolver.resolve(tasked.group("owner")) if tasked else None
+    if tasked_party is not None:
+        # "asked the Chief for costed options – JP to provide by end of Feb": asked and tasked
+        return _candidate(
+            CommitmentKind.ACTION, sentence, 0, len(sentence.text), tasked_party, requester, 1.0,
+            "request_tasked", meeting, file,
+        )  # fmt: skip
     return _candidate(
         CommitmentKind.REQUEST,
         sentence,
@@ -1074,8 +1092,14 @@ def _judge(
     """
     verb, modal = future.group("verb"), future.group("modal")
     participle = future.group("participle") or ""
-    if _NOT_FUTURE.match(verb) or speaker is None or verb == "have" and _PERFECT.match(participle):
+    if _NOT_FUTURE.match(verb) or speaker is None:
         return None
+    if verb == "have" and _PERFECT.match(participle):
+        # "would have completed the training by the end of March": an outcome by a date, vouched
+        # for; without a date it is a supposition ("would have been better")
+        if not cue or not _BY_DATE.search(clause, future.end()):
+            return None
+        return CommitmentKind.ASSURANCE, speaker, False
     if _asked_before(clause, future.start()) or _IMPERSONAL_HOPE.search(clause, 0, future.start()):
         return None
     if _TAKES_TIME.match(clause[future.start("verb") :]):
@@ -1217,7 +1241,10 @@ def _row_commitment(
 def _row_deadline(row: TableRow, text: str, meeting: MeetingInfo) -> tuple[Deadline | None, str]:
     day, following = meeting.date.value, meeting.next_meeting
     status = normalise(row.text(STATUS))
-    revised = find_deadline(status, day, following) if status else None
+    stated_day = _BRACKETED_DATE.search(status)  # "deferred to the January Board (21/01/2025)"
+    revised = find_deadline(f"by {stated_day.group(1)}", day, following) if stated_day else None
+    if revised is None:
+        revised = find_deadline(status, day, following) if status else None
     if revised is not None and revised.due is not None:
         return revised, revised.due_text
     cell = normalise(row.text(DUE))
@@ -1353,7 +1380,7 @@ def _bullet_end(text: str) -> int:
 
 
 def _who(text: str, resolver: PartyResolver, last_speaker: Party | None) -> Party | None:
-    if is_pronoun(text) or text.casefold() in ("they", "we"):
+    if is_pronoun(text) or text.casefold() in ("they", "we", "i"):
         return last_speaker
     if " and " in text or " & " in text:
         return _resolve_list(text, resolver)
