@@ -587,3 +587,53 @@ def _role(commitment: CandidateCommitment) -> str:
     if owner is None:
         return ""
     return owner.role_abbrev or ("Force" if owner.organisation == "force" else owner.role_title or owner.text)
+
+
+def test_a_tab_separated_action_log_reads_its_open_rows() -> None:
+    """Word and HTML tables arrive one row per line, cells split by tabs."""
+    found = _extract(
+        "Review of actions\n"
+        "Ref\tAction\tOwner\tDue\tStatus\n"
+        "A07/23\tProvide a breakdown of missed 999 calls by hour\tDCC\t30/06/2023\tOpen\n"
+        "A08/23\tCirculate the revised estates strategy\tCC\t31/05/2023\tComplete\n"
+        "A09/23\tArrange a visit to the custody suite\tACC\t31/03/2023\tOpen – deferred (30/04/2023)\n"
+    )
+    assert [(c.kind, _role(c), c.due) for c in found] == [
+        (CommitmentKind.ACTION, "DCC", date(2023, 6, 30)),
+        (CommitmentKind.ACTION, "ACC", date(2023, 4, 30)),
+    ]
+
+
+def test_an_action_reference_line_with_owner_and_deadline_records_the_sentence_before() -> None:
+    (action,) = _extract(
+        "The DCC agreed to provide a written briefing on shop theft before Christmas.\n"
+        "ACTION A28/23 – Owner: DCC  Deadline: 20/12/2023\n"
+        "The Board noted the report.\n"
+    )
+    assert (action.kind, _role(action), action.due) == (CommitmentKind.ACTION, "DCC", date(2023, 12, 20))
+    assert action.text.startswith("The DCC agreed")
+
+
+def test_an_action_label_inside_a_bullet_after_its_topic() -> None:
+    (action,) = _extract("• Rural funding letter – ACTION: FD to draft for PCC signature next month.")
+    assert (action.kind, action.owner and action.owner.person, action.due) == (
+        CommitmentKind.ACTION,
+        "Fiona Doyle",
+        date(2023, 4, 30),
+    )
+
+
+def test_terse_notes_without_a_verb_still_promise() -> None:
+    found = _extract("• ACC confident the campaign will beat last year's total of 212 arrests.")
+    assert [(c.kind, _role(c)) for c in found] == [(CommitmentKind.ASSURANCE, "ACC")]
+
+
+def test_a_request_that_tasks_someone_in_the_same_line_is_an_action() -> None:
+    (action,) = _extract(
+        "• The PCC asked the Chief for costed options for 20 extra officers – DCC to provide by end of May."
+    )
+    assert (action.kind, _role(action), action.due) == (CommitmentKind.ACTION, "DCC", date(2023, 5, 31))
+
+
+def test_asking_for_an_overview_is_a_question_not_a_request() -> None:
+    assert _extract("The PCC asked the CC for an overview of domestic abuse performance.") == []

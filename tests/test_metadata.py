@@ -145,3 +145,16 @@ def test_next_meeting_line_is_not_the_meeting_date() -> None:
 def test_title_loses_markup_and_shouting() -> None:
     text = "## STRATEGIC POLICING BOARD\nDate: 21/06/2023\n\n1. Item\nNothing.\n"
     assert parse_meeting(text, split_lines(text), "x").title == "Strategic Policing Board"
+
+
+def test_the_stated_next_meeting_beats_a_passing_mention() -> None:
+    """ "carried forward to the next meeting" in a log row is followed by that row's dates."""
+    text = (
+        "Accountability Board\nDate: Tuesday 19 November 2024\n\n"
+        "Ref\tAction\tOwner\tDue\tStatus\n"
+        "A27/24\tProvide 101 figures\tDCC\t19/11/2024\tOpen – carried forward to the next meeting.\n"
+        "A28/24\tCirculate the plan\tCC\t30/11/2024\tOpen\n\n"
+        "12. DATE OF NEXT MEETING\nTuesday 21 January 2025 at 10:00, Conference Room A.\n"
+    )
+    meeting = parse_meeting(text, split_lines(text), "t.txt")
+    assert meeting.next_meeting == date(2025, 1, 21)

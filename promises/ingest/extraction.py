@@ -70,7 +70,9 @@ _ACTION_LABEL = re.compile(
     re.IGNORECASE,
 )
 _ACTION_LABEL_AT = re.compile(_ACTION_LABEL.pattern.removeprefix("^"), re.IGNORECASE)
-_INLINE_ACTION = re.compile(r"(?:[–—]|\s-|[.;])\s+(?=(?:ACTION|Action)\s*(?:[A-Z]{0,3}\d[\w/.\-]*\s*)?[:\-–—])")
+_INLINE_ACTION = re.compile(
+    r"(?:[–—]|\s-|[.;])\s+(?=(?:ACTION|Action)\s*(?:[A-Z]{0,3}\d[\w/.\-]*\s*)?[:\-–—])"
+)
 # "Supt Hale – provide the PFCC with …": the owner, a dash, then the task
 _OWNER_DASH = re.compile(r"^(?P<owner>[^–—:;,]{2,40}?)\s+[–—-]\s+(?P<verb>[a-z]+)\b")
 # "…: complete.", "– Closed": an action reported done, not owed
@@ -459,7 +461,11 @@ def extract_commitments(
                 if sentence.kind is LineKind.LABEL:
                     voices.heard(_speaker(sentence.flat, resolver, voices.last))
                 continue
-        if sentence.flat.endswith(":") and len(sentence.flat.split()) <= 8 and _SUMMARY_HEADING.search(sentence.flat):
+        if (
+            sentence.flat.endswith(":")
+            and len(sentence.flat.split()) <= 8
+            and _SUMMARY_HEADING.search(sentence.flat)
+        ):
             section = "actions"  # "Actions/requests for further information:" introduces the list
             list_only = True  # … and only the list: the first sentence that is no item ends it
             continue
@@ -485,7 +491,9 @@ def extract_commitments(
         intro = _RESOLUTION.match(sentence.flat)
         resolving = (intro is not None and sentence.flat.endswith(":")) or (
             resolving
-            and (sentence.kind is LineKind.BULLET or bool(re.match(r"^\(?[a-z0-9]{1,3}[.)]\s", sentence.flat)))
+            and (
+                sentence.kind is LineKind.BULLET or bool(re.match(r"^\(?[a-z0-9]{1,3}[.)]\s", sentence.flat))
+            )
         )
         if candidate is None and list_intro is not None and sentence.kind is LineKind.BULLET:
             owner, kind = list_intro

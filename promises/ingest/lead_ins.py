@@ -55,7 +55,9 @@ _SPEAKS = re.compile(
 )
 
 # "R21/25 –", "A28/24:", "02/12-3": an item's reference before its text
-_ITEM_REF = re.compile(r"^(?:[A-Z]{1,3})?\d{1,3}(?:[/.]\d{1,4}){1,3}(?:-\d{1,2})?[a-z]?\s*(?:[–—:-]\s+|\s+(?=[A-Z]))")
+_ITEM_REF = re.compile(
+    r"^(?:[A-Z]{1,3})?\d{1,3}(?:[/.]\d{1,4}){1,3}(?:-\d{1,2})?[a-z]?\s*(?:[–—:-]\s+|\s+(?=[A-Z]))"
+)
 _TERSE_STATE = re.compile(
     rf"^(?P<who>{PARTY_PATTERN})\s+(?=(?:confident|hoping|looking|keen|planning|aiming|optimistic|content|"
     r"satisfied|committed)\b)"

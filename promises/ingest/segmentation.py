@@ -218,7 +218,11 @@ def _continues(current: list[Line], line: Line) -> bool:
         return False
     if line.kind is LineKind.HEADING and (_NUMBERED.match(line.text) or _MINUTE_NUMBER.match(line.text)):
         return False  # "2. Finance" opens an agenda item, whatever the line before lacked
-    if _OWNER_ONLY_ACTION.search(last.text) or last.kind is LineKind.ACTION and _OWNER_FIELD.search(last.text):
+    if (
+        _OWNER_ONLY_ACTION.search(last.text)
+        or last.kind is LineKind.ACTION
+        and _OWNER_FIELD.search(last.text)
+    ):
         return False  # "Action: RJ" closes the action before it; the next line is a new item
     if _REF_LEAD.match(last.text) and line.start > last.end + 1 and line.text.strip()[:1].isupper():
         return False  # "Ref 02/17/04/2024   Minutes of the previous meeting", a blank, then the item's text

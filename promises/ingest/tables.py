@@ -118,7 +118,11 @@ def find_action_tables(lines: Sequence[Line], is_owner: Callable[[str], bool]) -
         if not _may_open_table(lines[index].text):
             index += 1
             continue
-        found = _tabbed_table(lines, index) or _layout_table(lines, index) or _stacked_table(lines, index, is_owner)
+        found = (
+            _tabbed_table(lines, index)
+            or _layout_table(lines, index)
+            or _stacked_table(lines, index, is_owner)
+        )
         if found is None:
             index += 1
             continue
