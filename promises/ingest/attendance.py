@@ -303,6 +303,9 @@ def _bracketed_entries(raw: str) -> list[tuple[str, int]]:
         if char == "," and depth == 0:
             pieces.append((raw[start:index], start))
             start = index + 1
+        elif depth == 0 and raw.startswith(" and ", index) and index > 0 and raw[index - 1] == ")":
+            pieces.append((raw[start:index], start))  # "A (Scrutiny Officer) and B (Legal Adviser)"
+            start = index + 5
     pieces.append((raw[start:], start))
     pieces = [(p, i) for p, i in pieces if p.strip()]
     if len(pieces) < 2 or not all(_NAME_THEN_BRACKET.match(p) for p, _ in pieces):

@@ -33,7 +33,9 @@ _HEAD_OF = re.compile(
 _ABBREV_TOKEN = re.compile(r"^(?:the\s+)?(?P<abbr>(?:[TA]\s*/\s*)?[A-Z][A-Za-z]{0,4}(?:\s+Supt)?)\b")
 
 PARTY_PATTERN = (
-    r"(?:(?:[Tt]he\s+)?(?:[TA]\s*/\s*)?(?:Chief\s+Finance\s+Officer|Chief\s+Executive|Chief\s+Officers?|"
+    # rank and surname first: "ACC Hartigan said" is ACC Hartigan, not "ACC" then "Hartigan said"
+    r"(?:(?:[TA]\s*/\s*)?(?:ACC|DCC|Supt|Superintendent|Ch\.?\s*Supt|Inspector|Insp|DCS|Det\s+Supt)\s+[A-Z][a-z]+"
+    r"|(?:[Tt]he\s+)?(?:[TA]\s*/\s*)?(?:Chief\s+Finance\s+Officer|Chief\s+Executive|Chief\s+Officers?|"
     r"PCC|DPCC|CEO|CFO|CC|DCC|ACC|ACO|Chief(?:\s+Constable)?|Commissioner|"
     r"Deputy\s+Commissioner|Deputy\s+Chief\s+Constable|Assistant\s+Chief\s+Constable|"
     r"Force\s+Crime\s+Registrar|Force|force|OPCC|(?:PCC\s+)?[Pp]olicy\s+[Tt]eam|[Ee]xecutive\s+[Tt]eam|"
@@ -42,7 +44,6 @@ PARTY_PATTERN = (
     r"(?:[A-Z][a-z]+\s+){1,3}(?:Officer|Manager|Adviser|Advisor|Lead))"
     r"|[Hh](?:is|er)\s+office"
     r"|(?:[Tt]he\s+)?[A-Z]o[A-Z]{1,2}(?![A-Za-z])"
-    r"|(?:ACC|DCC|Supt|Superintendent|Ch\.?\s*Supt|Inspector|Insp|DCS|Det\s+Supt)\s+[A-Z][a-z]+"
     r"|[A-Z]{2,3}"
     r"|[A-Z][a-z]+\s+[A-Z][a-z]+)"
 )

@@ -49,6 +49,7 @@ _REF_LEAD = re.compile(r"^\s*(?:Ref\.?\s*)?\d{1,3}/\d{1,2}/\d{1,2}/\d{2,4}\b", r
 _OWNER_FIELD = re.compile(r"\b(?:owner|lead|deadline|due(?:\s+date)?)\s*:", re.IGNORECASE)
 _ITEM_CODE = re.compile(r"^\s*(?:Ref\.?\s*)?(?P<code>\d{1,3}(?:/\d{1,4}){2,3})\b", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:\d\d|\d{4})")
+_SHOUTED = re.compile(r"^\d{1,4}[.)]?\s+[A-Z][A-Z&,'’ ()/–-]{3,}$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 _WORD = re.compile(r"\S+")
 _SPACE = re.compile(r"\s+")
@@ -201,8 +202,12 @@ def _classify(raw: str) -> LineKind:
     if _LABEL.match(raw) and len(stripped) < 120:
         return LineKind.LABEL
     words = stripped.split()
-    if len(words) <= 8 and not _TERMINAL.search(stripped) and stripped[0].isupper():
-        return LineKind.HEADING
+    if (
+        len(words) <= 8
+        and not _TERMINAL.search(stripped)
+        and (stripped[0].isupper() or _SHOUTED.match(stripped))
+    ):
+        return LineKind.HEADING  # "150. CORPORATE COMMUNICATIONS": a long minute number, then capitals
     return LineKind.TEXT
 
 
