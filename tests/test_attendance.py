@@ -186,3 +186,17 @@ def test_a_web_page_banner_is_not_a_person() -> None:
     names = [a.name for a in parse_attendance(split_lines(text), "f")]
     assert "Brackenshire County Council" not in names
     assert {"Sarah Lockwood", "Victor Hale"} <= set(names)
+
+
+def test_a_name_like_venue_line_does_not_end_the_header_before_the_attendees() -> None:
+    text = (
+        "HOLDING TO ACCOUNT MEETING\nWednesday 12 March 2025\nVia Microsoft Teams\n\n"
+        "1. Welcome and introductions\n\nAttendees:\nPCC Joanna Barnsley (JB)\n"
+        "Kamran Malik (KM), Chief Executive, OPCC\n\nJB welcomed everyone to the meeting and thanked "
+        "the Force for the papers, which had been received a week in advance.\n"
+    )
+    found = parse_attendance(split_lines(text), "f.txt")
+    assert [(a.name, a.role_abbrev, a.abbrev) for a in found] == [
+        ("Joanna Barnsley", "PCC", "JB"),
+        ("Kamran Malik", "CEO", "KM"),
+    ]

@@ -398,3 +398,24 @@ def test_deadline_is_frozen() -> None:
     assert found is not None
     with pytest.raises(AttributeError):
         found.due = None  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "for <financial year>" names what the plan covers; the other phrase says when
+        (
+            "Chief Officers will present a savings plan for 2026/27 to the Commissioner in the autumn.",
+            date(2025, 11, 30),
+        ),
+        (
+            "Her office would publish its commissioning intentions for 2025/26 in December.",
+            date(2025, 12, 31),
+        ),
+        # "for the rest of the year" is itself the deadline
+        ("The force will hold recruitment for the rest of the financial year.", date(2026, 3, 31)),
+    ],
+)
+def test_for_a_period_is_the_subject_when_another_phrase_says_when(sentence: str, expected: date) -> None:
+    found = find_deadline(sentence, date(2025, 3, 12))
+    assert found is not None and found.due == expected

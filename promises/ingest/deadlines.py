@@ -329,20 +329,28 @@ def find_deadline(
     if len(found) <= 1:
         return found[0] if found else None
     meeting_named = any(d.rule in _MEETING_RULES for d in found)
-    return min(found, key=lambda d: _rank(sentence, d, meeting_named))
+    return min(found, key=lambda d: _rank(sentence, d, meeting_named, len(found)))
 
 
 # --- machinery --------------------------------------------------------------------------
 
+_FOR_SPAN = re.compile(r"for\s+the\s+(?:rest|remainder|balance)\b", re.IGNORECASE)
 _MEETING_RULES = frozenset({"next_meeting", "quarter_meeting", "month_meeting"})
 
 
-def _rank(sentence: str, d: Deadline, meeting_named: bool) -> tuple[bool, bool, int, int]:
+def _rank(sentence: str, d: Deadline, meeting_named: bool, others: int = 1) -> tuple[bool, bool, int, int]:
     """Sort key of competing deadlines in one sentence: smallest wins (see `find_deadline`)."""
     revised = _REVISED_BEFORE.search(sentence, max(0, d.start - 40), d.start) is not None or (
         _CUE_REVISED.match(d.due_text) is not None
     )
-    subject_month = meeting_named and d.rule not in _MEETING_RULES and d.due_text[:4].lower() == "for "
+    # "figures for December to the January meeting", "a savings plan for 2026/27 … in the autumn":
+    # "for <period>" names the subject when another time phrase says when
+    subject_month = (
+        d.rule not in _MEETING_RULES
+        and d.due_text[:4].lower() == "for "
+        and not _FOR_SPAN.match(d.due_text)
+        and (meeting_named or others > 1)
+    )
     return (not revised, subject_month, d.start, -d.end)
 
 

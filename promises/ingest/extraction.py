@@ -112,7 +112,7 @@ _ANSWER_LABEL = re.compile(
 # "we expect all vacancies to be filled by March": the speaker's own expectation of an outcome
 _FIRST_PERSON_EXPECT = re.compile(
     r"\b(?:[Ww]e|I)\s+(?:fully\s+|now\s+)?(?:expect|anticipate|are confident|am confident|believe)\s+"
-    r"(?:that\s+)?[^.;]{3,120}?\b(?:to\s+be|will|would)\s+[a-z]+"
+    r"(?:that\s+)?[^.;]{3,120}?\b(?:to|will|would)\s+[a-z]+"
 )
 # an action line closing with its Due cell: "… by department – 31/10/2023"
 _TRAILING_DUE = re.compile(r"\s[–—-]\s+(?P<due>[^–—]{3,40}?)\.?\s*$")
@@ -167,7 +167,7 @@ _DIRECT = re.compile(
     rf"(?<![\w/])(?P<subject>{PARTY_PATTERN}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:also\s+)?(?P<modal>will|shall|would|"
     r"is going to|are going to|intends? to|plans? to|has agreed to|have agreed to|agreed to|undertook to|"
     r"committed to|(?:is|are)\s+(?:also\s+)?(?:looking\s+forward|looking|hoping|aiming|planning)\s+to|"
-    r"hope[sd]? to|aims? to|wants? to)\s+(?:also\s+)?(?P<verb>[a-z]+)\b(?:\s+(?P<next>[a-z]+))?"
+    r"hope[sd]? to|aim(?:s|ed)? to|wants? to)\s+(?:also\s+)?(?P<verb>[a-z]+)\b(?:\s+(?P<next>[a-z]+))?"
 )
 # a question put to the force: futures after it are what was asked about, not what was promised
 _QUESTION_CUE = re.compile(
@@ -672,14 +672,16 @@ def _match(
         and _looks_like_action(flat, meeting, listed=True)
     ):
         start = len(sentence.text) - len(sentence.text.lstrip("•-* \t0123456789.)"))
+        dashed = _OWNER_DASH.match(flat)  # "KM/TG – add roads policing to the June agenda"
+        owner = _resolve_list(dashed.group("owner"), resolver) if dashed else None
         return _candidate(
             CommitmentKind.ACTION,
             sentence,
             start,
             len(sentence.text),
+            owner,
             None,
-            None,
-            0.8,
+            1.0 if owner else 0.8,
             "action_summary",
             meeting,
             file,
@@ -727,9 +729,9 @@ def _owner_task_row(
     if row is None or _DONE_TAIL.search(flat):
         return None
     owner = row.group("owner").strip()
-    party = resolver.resolve(owner)
+    party = resolver.resolve(owner) if "/" not in owner.strip("/")[1:] else _resolve_list(owner, resolver)
     # wholly a party: "DCC Smith", or a title an attendee holds ("OPCC Head of Policy")
-    if party is None or not (_WHOLE_PARTY.fullmatch(owner) or party.text == owner):
+    if party is None or not (_WHOLE_PARTY.fullmatch(owner) or party.text == owner or "/" in owner):
         return None
     tail = row.group("tail")
     # the last part is the row's Due cell: "end of Q2" there means "by the end of Q2"
@@ -1042,6 +1044,10 @@ def _statement(
     return None
 
 
+def _last_clause(before: str) -> str:
+    return re.split(r"\b(?:that|and|but|then|once|so|which|because|how|if)\b|[,;:]", before)[-1].strip()
+
+
 def _clause_start(clause: str, position: int) -> int:
     """Where the reported clause holding `position` begins: after the last "that" before it."""
     start = 0
@@ -1107,7 +1113,8 @@ def _judge(
         # for; without a date it is a supposition ("would have been better")
         if not cue or not _BY_DATE.search(clause, future.end()):
             return None
-        return CommitmentKind.ASSURANCE, speaker, False
+        named = _clause_owner(_last_clause(clause[: future.start()]), resolver, speaker)
+        return CommitmentKind.ASSURANCE, named or speaker, named is not None and named is not speaker
     if _asked_before(clause, future.start()) or _IMPERSONAL_HOPE.search(clause, 0, future.start()):
         return None
     if _TAKES_TIME.match(clause[future.start("verb") :]):

@@ -83,6 +83,8 @@ def plain_lead(flat: str, resolver: PartyResolver) -> tuple[str, Party | None]:
         who, rest = labelled.group("who").strip(), labelled.group("rest")
         party = resolver.resolve(who)
         if party is not None and _names_only(who, party):
+            if rest.rstrip().endswith("?"):
+                return f"{who} asked {rest}", party  # "PCC: Will the Force meet …?" is a question
             if _OPENING_VERB.match(rest):
                 return f"{who} {rest[:1].lower()}{rest[1:]}", party
             if _SUBJECT_START.match(rest):
