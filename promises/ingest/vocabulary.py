@@ -9,9 +9,10 @@ is found even when not listed.
 
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -21,9 +22,16 @@ from promises.graph.ids import make_id
 from promises.graph.model import Operation, Organisation, Place, Theme
 
 VocabularyNode = Theme | Operation | Place | Organisation
+_Trie = dict[str, "_Trie"]
 _KINDS = {"theme": "t", "operation": "op", "place": "pl", "organisation": "o"}
 _STOPWORDS = frozenset({"the", "a", "an", "and", "of", "to", "in", "on", "at", "is", "was", "will", "be"})
 _OPERATION = re.compile(r"\b(?:Operation|Op\.?)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+# The only characters `re.IGNORECASE` matches with an ASCII letter other than the letter's own two
+# cases (Kelvin sign, long s, dotless i, dotted capital I, whose `str.lower` is two characters).
+# Without them, an ASCII alias matches a text case-insensitively exactly where it matches the
+# text's `str.lower()` case-sensitively, at the same offsets; a text holding one is matched with
+# the case-insensitive pattern. `tests/test_vocabulary.py` checks this list against `re`.
+_FOLDS_TO_ASCII = re.compile("[\u212a\u017f\u0131\u0130]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,26 +56,62 @@ class Vocabulary:
                     self._by_alias_exact.setdefault(alias, entry)
                 else:
                     self._by_alias_folded.setdefault(alias.casefold(), entry)
-        self._exact = _alternation(self._by_alias_exact, re.NOFLAG)
+        self._exact = _trie(self._by_alias_exact)
         self._folded = _alternation(self._by_alias_folded, re.IGNORECASE)
+        # Case-insensitive matching of a large alternation is several times slower than matching
+        # the lower-cased text case-sensitively; for ASCII aliases the two agree (`_FOLDS_TO_ASCII`).
+        ascii_aliases = all(alias.isascii() for alias in self._by_alias_folded)
+        self._lowered = _trie(self._by_alias_folded) if ascii_aliases else None
+        self._memo: dict[str, tuple[Entry, ...]] | None = None
+
+    def for_document(self) -> Vocabulary:
+        """This vocabulary, remembering what it found in each text until the document is done.
+
+        Extraction asks about the same sentences many times (each promise with the sentences
+        before it, then each return statement); the memo is per document so memory stays bounded.
+        """
+        scoped = copy.copy(self)
+        scoped._memo = {}
+        return scoped
 
     def find(self, text: str) -> list[Entry]:
         """Entries mentioned in `text`, each once, in order of first mention."""
+        memo = self._memo
+        if memo is None:
+            return list(self._find(text))
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = self._find(text)
+        return list(found)  # a fresh list: callers extend what they get
+
+    def _find(self, text: str) -> tuple[Entry, ...]:
         found: dict[str, tuple[int, Entry]] = {}
-        for pattern, table, fold in ((self._exact, self._by_alias_exact, False),
-                                     (self._folded, self._by_alias_folded, True)):  # fmt: skip
-            if pattern is None:
-                continue
-            for match in pattern.finditer(text):
-                key = match.group(0).casefold() if fold else match.group(0)
-                entry = table.get(key)
-                if entry is not None and entry.node.id not in found:
+        if self._exact is not None:
+            self._collect(self._exact.finditer(text), self._by_alias_exact, found, fold=False)
+        if self._lowered is not None and (text.isascii() or not _FOLDS_TO_ASCII.search(text)):
+            self._collect(self._lowered.finditer(text.lower()), self._by_alias_folded, found, fold=True)
+        elif self._folded is not None:
+            self._collect(self._folded.finditer(text), self._by_alias_folded, found, fold=True)
+        if "Op" in text:  # every operation is written "Operation X" or "Op X"
+            for match in _OPERATION.finditer(text):
+                entry = self._operation(match.group("name"))
+                if entry.node.id not in found:
                     found[entry.node.id] = (match.start(), entry)
-        for match in _OPERATION.finditer(text):
-            entry = self._operation(match.group("name"))
-            if entry.node.id not in found:
+        return tuple(entry for _, entry in sorted(found.values(), key=lambda item: item[0]))
+
+    @staticmethod
+    def _collect(
+        matches: Iterator[re.Match[str]],
+        table: dict[str, Entry],
+        found: dict[str, tuple[int, Entry]],
+        *,
+        fold: bool,
+    ) -> None:
+        for match in matches:
+            key = match.group(0).casefold() if fold else match.group(0)
+            entry = table.get(key)
+            if entry is not None and entry.node.id not in found:
                 found[entry.node.id] = (match.start(), entry)
-        return [entry for _, entry in sorted(found.values(), key=lambda item: item[0])]
 
     def _operation(self, name: str) -> Entry:
         name = name.split()[0] if name.split()[-1].casefold() in _STOPWORDS else name
@@ -119,3 +163,32 @@ def _alternation(table: dict[str, Entry], flags: re.RegexFlag) -> re.Pattern[str
     alternatives = sorted(table, key=len, reverse=True)
     body = "|".join(re.escape(a) for a in alternatives)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+def _trie(table: dict[str, Entry]) -> re.Pattern[str] | None:
+    """The aliases as one case-sensitive regex with shared prefixes factored out ("county line(?:s)?").
+
+    A flat alternation tries every alias at every position; the trie tries one branch per
+    character. Deeper branches come before the end of a shorter alias, so at each position the
+    longest alias followed by a word boundary wins, as in the flat alternation sorted by length
+    (aliases matching at one position, case-sensitively, are prefixes of one another).
+    """
+    if not table:
+        return None
+    root: _Trie = {}
+    for alias in table:
+        node = root
+        for char in alias:
+            node = node.setdefault(char, {})
+        node[""] = {}  # an alias ends here
+    return re.compile(rf"(?<![\w-])(?:{_trie_body(root)})(?![\w-])")
+
+
+def _trie_body(node: _Trie) -> str:
+    branches = [re.escape(char) + _trie_body(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return ("(?:" + body + ")" if len(branches) == 1 and len(body) > 1 else body) + "?"
