@@ -48,7 +48,6 @@ _ITEM_CODE = re.compile(r"^\s*(?:Ref\.?\s*)?(?P<code>\d{1,3}(?:/\d{1,4}){2,3})\b
 _DATE_LIKE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:\d\d|\d{4})")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 _WORD = re.compile(r"\S+")
-_SPACE = re.compile(r"\s+")
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
 
 
@@ -110,7 +109,9 @@ def normalise(text: str) -> str:
     >>> normalise("recom-\\n  mendation  two\\n\\nlines")
     'recommendation two lines'
     """
-    return _SPACE.sub(" ", _HYPHEN_BREAK.sub(r"\1\2", text)).strip()
+    if "\n" in text and "-" in text:  # a hyphenated break needs both; most sentences have neither
+        text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    return " ".join(text.split())  # str.split() and re's \s agree on what whitespace is
 
 
 def split_lines(text: str) -> list[Line]:
