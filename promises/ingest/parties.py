@@ -68,9 +68,19 @@ class PartyResolver:
         for a in self.attendees:
             if a.role_abbrev:
                 self._by_office.setdefault(a.role_abbrev, []).append(a)
+        # A resolver serves one meeting, whose sentences name the same few parties over and over
+        # (each rule asks again); the answer depends only on the text and the fixed attendance.
+        self._resolved: dict[str, Party | None] = {}
 
     def resolve(self, text: str) -> Party | None:
         """The party named at the start of `text`, or None when it names nobody we can place."""
+        try:
+            return self._resolved[text]
+        except KeyError:
+            party = self._resolved[text] = self._resolve(text)
+            return party
+
+    def _resolve(self, text: str) -> Party | None:
         phrase = " ".join(text.split()).strip(" ,.;:")
         if not phrase:
             return None
