@@ -4,32 +4,16 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 
 import pytest
 
 from promises.ingest.vocabulary import (
-    _FOLDS_TO_ASCII,
     Entry,
     Vocabulary,
     _alternation,
     default_vocabulary,
     parse_vocabulary,
 )
-
-_ALL_CHARACTERS = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
-
-
-def test_folds_to_ascii_lists_every_character_re_matches_with_an_ascii_one() -> None:
-    """Lower-casing the text stands in for IGNORECASE only if no other character behaves oddly."""
-    odd = set()
-    for code in range(128):
-        pattern = re.compile(re.escape(chr(code)), re.IGNORECASE)
-        odd |= {m.group() for m in pattern.finditer(_ALL_CHARACTERS) if not m.group().isascii()}
-    odd |= {c for c in _ALL_CHARACTERS if len(c.lower()) != 1}
-    assert odd == set(_FOLDS_TO_ASCII.pattern.strip("[]"))
-    word = re.compile(r"[\w-]")
-    assert all(bool(word.match(c)) == bool(word.match(c.lower())) for c in _ALL_CHARACTERS if c not in odd)
 
 
 def _plain_find(vocabulary: Vocabulary, text: str) -> list[str]:

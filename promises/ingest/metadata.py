@@ -22,6 +22,7 @@ from promises.ingest.meeting_date import (
     infer_meeting_date,
     title_years,
 )
+from promises.ingest.patterns import Folded, fold, literal_trie
 from promises.ingest.records import BackReference, MeetingInfo
 from promises.ingest.segmentation import Line
 
@@ -35,23 +36,22 @@ _TIME = re.compile(
     r"\b(?P<h3>\d{2})(?P<m3>\d{2})\s*hrs\b",
     re.IGNORECASE,
 )
-_NEXT_MEETING = re.compile(r"next\s+meeting|date\s+of\s+next|future\s+meeting", re.IGNORECASE)
-_HOLDING = re.compile(
+_NEXT_MEETING = Folded(r"next\s+meeting|date\s+of\s+next|future\s+meeting")
+_HOLDING = Folded(
     r"holding\s+to\s+account\s*(?:meeting)?\s*[–—:\-]+\s*(?P<topic>[^\n(]{3,80})|"
-    r"\bthematic\s*[–—:\-]+\s*(?P<topic2>[^\n]{3,60})",
-    re.IGNORECASE,
+    r"\bthematic\s*[–—:\-]+\s*(?P<topic2>[^\n]{3,60})"
 )
+_HOLDING_TO_ACCOUNT = Folded(r"holding\s+to\s+account")
 _TITLE_WORDS = re.compile(
     r"(assurance|holding to account|performance|accountability|scrutiny|board|meeting notes|minutes)",
     re.IGNORECASE,
 )
-_BACK_REF = re.compile(
+_BACK_REF = Folded(
     r"(?:(?:arising|deferred|carried forward|brought forward|raised|requested|agreed|discussed)\s+"
-    r"(?:\w+\s+){0,6}?(?:from|at|in)|previous\s+(?:HTA|meeting|holding to account)(?:\s+\w+){0,3}\s+in|"
+    r"(?:\w+\s+){0,6}?(?:from|at|in)|previous\s+(?:hta|meeting|holding to account)(?:\s+\w+){0,3}\s+in|"
     r"originally\s+raised\s+(?:\w+\s+){0,3}in)\s+(?:the\s+)?"
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:\s+(?P<year>(?:19|20)\d\d))?",
-    re.IGNORECASE,
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:\s+(?P<year>(?:19|20)\d\d))?"
 )
 FORCE_AREAS = (
     "Avon and Somerset", "Bedfordshire", "Cambridgeshire", "Cheshire", "City of London", "Cleveland",
@@ -62,7 +62,7 @@ FORCE_AREAS = (
     "South Wales", "South Yorkshire", "Staffordshire", "Suffolk", "Surrey", "Sussex", "Thames Valley",
     "Warwickshire", "West Mercia", "West Midlands", "West Yorkshire", "Wiltshire",
 )  # fmt: skip
-_FORCE_AREA = re.compile(r"\b(" + "|".join(re.escape(a) for a in FORCE_AREAS) + r")\b")
+_FORCE_AREA = re.compile(r"\b(" + literal_trie(FORCE_AREAS) + r")\b")  # no name begins another
 _OFFICE = r"(?:office\s+of\s+the\s+)?(?:police,?\s+(?:fire,?\s+)?and\s+crime\s+commissioner|o?pf?cc)\b"
 _AREA = r"[A-Za-z][A-Za-z'’\-]+(?:\s+[A-Za-z][A-Za-z'’\-]+)?"
 _LETTERHEAD = re.compile(
@@ -81,6 +81,7 @@ def parse_meeting(
     """Read the header and closing lines of one set of minutes."""
     fields = _header_fields(lines)
     title_line = _title_line(lines)
+    folded = fold(text)  # for the case-insensitive patterns that read the whole text
     date_value = fields.get("date", "")
     mention = find_date(date_value) if date_value else None
     if mention is None:
@@ -107,8 +108,8 @@ def parse_meeting(
     return MeetingInfo(
         date=meeting_date,
         time=_time(fields.get("time") or date_value),
-        title=_title(title_line, text),
-        topic=_topic(text),
+        title=_title(title_line, text, folded),
+        topic=_topic(text, folded),
         venue=fields.get("venue", "").strip(" :-–"),
         body=_body(text, lines),
         chair=chair,
@@ -116,7 +117,7 @@ def parse_meeting(
         attendees=tuple(parse_attendance(lines, file)),
         next_meeting=next_date,
         next_meeting_text=next_text,
-        back_references=tuple(_back_references(text, file, meeting_date.value)),
+        back_references=tuple(_back_references(text, folded, file, meeting_date.value)),
     )
 
 
@@ -164,13 +165,16 @@ def _first_date_in_header(lines: Sequence[Line]) -> DateMention | None:
 
 
 def _next_meeting(lines: Sequence[Line]) -> tuple[DateMention | None, str]:
+    checked = 0  # lines before this one were read and hold no date
     for index, line in enumerate(lines):
         if not _NEXT_MEETING.search(line.text):
             continue
-        for follow in lines[index : index + 12]:
+        # "to the next meeting" recurs in action lists; the twelve lines after each overlap
+        for follow in lines[max(index, checked) : index + 12]:
             mention = find_date(follow.text)
             if mention is not None:
                 return mention, follow.text.strip()
+        checked = index + 12
     return None, ""
 
 
@@ -190,8 +194,8 @@ def _time(value: str) -> str:
     return f"{hour:02d}:{minute}"
 
 
-def _title(title_line: str, text: str) -> str:
-    if re.search(r"holding\s+to\s+account", text, re.IGNORECASE):
+def _title(title_line: str, text: str, folded: str | None) -> str:
+    if _HOLDING_TO_ACCOUNT.search(text, folded):
         return "Holding to Account"
     if title_line:
         cleaned = re.sub(r"[–—-]?\s*(meeting notes|minutes)\s*$", "", title_line, flags=re.IGNORECASE)
@@ -202,11 +206,12 @@ def _title(title_line: str, text: str) -> str:
     return ""
 
 
-def _topic(text: str) -> str:
-    match = _HOLDING.search(text)
+def _topic(text: str, folded: str | None) -> str:
+    match = _HOLDING.search(text, folded)
     if not match:
         return ""
-    topic = (match.group("topic") or match.group("topic2") or "").strip(" .:-–\t")
+    group = "topic" if match.group("topic") else "topic2" if match.group("topic2") else ""
+    topic = (text[match.start(group) : match.end(group)] if group else "").strip(" .:-–\t")
     return topic
 
 
@@ -237,9 +242,11 @@ def _body(text: str, lines: Sequence[Line]) -> str:
     return "Unknown body"
 
 
-def _back_references(text: str, file: str, meeting_date: date | None) -> list[BackReference]:
+def _back_references(
+    text: str, folded: str | None, file: str, meeting_date: date | None
+) -> list[BackReference]:
     out = []
-    for match in _BACK_REF.finditer(text):
+    for match in _BACK_REF.finditer(text, folded):
         month = MONTHS[match.group("month")[:3].casefold()]
         year = int(match.group("year")) if match.group("year") else None
         if year is None:
@@ -248,5 +255,6 @@ def _back_references(text: str, file: str, meeting_date: date | None) -> list[Ba
             year = meeting_date.year if month < meeting_date.month else meeting_date.year - 1
         if meeting_date is not None and (year, month) >= (meeting_date.year, meeting_date.month):
             continue
-        out.append(BackReference(match.group(0), Span(file, match.start(), match.end()), year, month))
+        said = text[match.start() : match.end()]  # the match may be of the lower-cased text
+        out.append(BackReference(said, Span(file, match.start(), match.end()), year, month))
     return out

@@ -20,18 +20,12 @@ from pathlib import Path
 
 from promises.graph.ids import make_id
 from promises.graph.model import Operation, Organisation, Place, Theme
+from promises.ingest.patterns import fold, literal_trie
 
 VocabularyNode = Theme | Operation | Place | Organisation
-_Trie = dict[str, "_Trie"]
 _KINDS = {"theme": "t", "operation": "op", "place": "pl", "organisation": "o"}
 _STOPWORDS = frozenset({"the", "a", "an", "and", "of", "to", "in", "on", "at", "is", "was", "will", "be"})
 _OPERATION = re.compile(r"\b(?:Operation|Op\.?)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
-# The only characters `re.IGNORECASE` matches with an ASCII letter other than the letter's own two
-# cases (Kelvin sign, long s, dotless i, dotted capital I, whose `str.lower` is two characters).
-# Without them, an ASCII alias matches a text case-insensitively exactly where it matches the
-# text's `str.lower()` case-sensitively, at the same offsets; a text holding one is matched with
-# the case-insensitive pattern. `tests/test_vocabulary.py` checks this list against `re`.
-_FOLDS_TO_ASCII = re.compile("[\u212a\u017f\u0131\u0130]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +53,7 @@ class Vocabulary:
         self._exact = _trie(self._by_alias_exact)
         self._folded = _alternation(self._by_alias_folded, re.IGNORECASE)
         # Case-insensitive matching of a large alternation is several times slower than matching
-        # the lower-cased text case-sensitively; for ASCII aliases the two agree (`_FOLDS_TO_ASCII`).
+        # the lower-cased text case-sensitively; for ASCII aliases the two agree (`patterns.fold`).
         ascii_aliases = all(alias.isascii() for alias in self._by_alias_folded)
         self._lowered = _trie(self._by_alias_folded) if ascii_aliases else None
         self._memo: dict[str, tuple[Entry, ...]] | None = None
@@ -87,11 +81,12 @@ class Vocabulary:
     def _find(self, text: str) -> tuple[Entry, ...]:
         found: dict[str, tuple[int, Entry]] = {}
         if self._exact is not None:
-            self._collect(self._exact.finditer(text), self._by_alias_exact, found, fold=False)
-        if self._lowered is not None and (text.isascii() or not _FOLDS_TO_ASCII.search(text)):
-            self._collect(self._lowered.finditer(text.lower()), self._by_alias_folded, found, fold=True)
+            self._collect(self._exact.finditer(text), self._by_alias_exact, found, casefold=False)
+        lowered = fold(text) if self._lowered is not None else None
+        if self._lowered is not None and lowered is not None:
+            self._collect(self._lowered.finditer(lowered), self._by_alias_folded, found, casefold=True)
         elif self._folded is not None:
-            self._collect(self._folded.finditer(text), self._by_alias_folded, found, fold=True)
+            self._collect(self._folded.finditer(text), self._by_alias_folded, found, casefold=True)
         if "Op" in text:  # every operation is written "Operation X" or "Op X"
             for match in _OPERATION.finditer(text):
                 entry = self._operation(match.group("name"))
@@ -105,10 +100,10 @@ class Vocabulary:
         table: dict[str, Entry],
         found: dict[str, tuple[int, Entry]],
         *,
-        fold: bool,
+        casefold: bool,
     ) -> None:
         for match in matches:
-            key = match.group(0).casefold() if fold else match.group(0)
+            key = match.group(0).casefold() if casefold else match.group(0)
             entry = table.get(key)
             if entry is not None and entry.node.id not in found:
                 found[entry.node.id] = (match.start(), entry)
@@ -166,29 +161,7 @@ def _alternation(table: dict[str, Entry], flags: re.RegexFlag) -> re.Pattern[str
 
 
 def _trie(table: dict[str, Entry]) -> re.Pattern[str] | None:
-    """The aliases as one case-sensitive regex with shared prefixes factored out ("county line(?:s)?").
-
-    A flat alternation tries every alias at every position; the trie tries one branch per
-    character. Deeper branches come before the end of a shorter alias, so at each position the
-    longest alias followed by a word boundary wins, as in the flat alternation sorted by length
-    (aliases matching at one position, case-sensitively, are prefixes of one another).
-    """
+    """The aliases as one case-sensitive regex with shared prefixes factored out (`literal_trie`)."""
     if not table:
         return None
-    root: _Trie = {}
-    for alias in table:
-        node = root
-        for char in alias:
-            node = node.setdefault(char, {})
-        node[""] = {}  # an alias ends here
-    return re.compile(rf"(?<![\w-])(?:{_trie_body(root)})(?![\w-])")
-
-
-def _trie_body(node: _Trie) -> str:
-    branches = [re.escape(char) + _trie_body(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" not in node:
-        return body
-    return ("(?:" + body + ")" if len(branches) == 1 and len(body) > 1 else body) + "?"
+    return re.compile(rf"(?<![\w-])(?:{literal_trie(table)})(?![\w-])")
