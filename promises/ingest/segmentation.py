@@ -183,13 +183,14 @@ def _classify(raw: str) -> LineKind:
         return LineKind.ACTION
     if _MARKDOWN_HEADING.match(stripped):
         return LineKind.HEADING
-    if len([cell for cell in raw.split("\t") if cell.strip()]) >= 2:
+    if "\t" in raw and len([cell for cell in raw.split("\t") if cell.strip()]) >= 2:
         return LineKind.TABLE
     raw = raw.replace("\t", " ")
-    if _BULLET.match(raw) and not _NUMBERED.match(raw):
+    numbered = _NUMBERED.match(raw)
+    if numbered is None and _BULLET.match(raw):
         return LineKind.BULLET
-    if _NUMBERED.match(raw):
-        title = raw[_NUMBERED.match(raw).end() :].strip()  # type: ignore[union-attr]
+    if numbered is not None:
+        title = raw[numbered.end() :].strip()
         if not title or (len(title.split()) <= 10 and not _TERMINAL.search(title)):
             return LineKind.HEADING
         return LineKind.NUMBERED
@@ -277,13 +278,23 @@ def _split(text: str, begin: int, finish: int) -> Iterator[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(chunk):
         end = match.end()
         candidate = chunk[start:end]
-        if _ABBREVIATIONS.search(candidate.rstrip("\"'”’)]")) and end < len(chunk):
+        if end < len(chunk) and _ends_abbreviated(candidate.rstrip("\"'”’)]")):
             continue
         if candidate.strip():
             yield _trimmed(text, begin + start, begin + end)
         start = end
     if chunk[start:].strip():
         yield _trimmed(text, begin + start, finish)
+
+
+def _ends_abbreviated(candidate: str) -> bool:
+    """Whether the candidate sentence ends with an abbreviation's full stop ("Supt.", "e.g.").
+
+    `_ABBREVIATIONS` is anchored at the end, but `search` would try it from every position;
+    its longest match is seven characters, so the last sixteen hold any match together with the
+    character before it that `\b` looks at.
+    """
+    return _ABBREVIATIONS.search(candidate[-16:]) is not None
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
