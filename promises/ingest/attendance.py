@@ -54,6 +54,9 @@ _ROLE_START = re.compile(
     r"Force|Corporate|Strategic|Principal|Finance|Communications|Governance|Secretary|Clerk|Member|Commander|"
     r"Chair|Councillor|Representative|Partnerships?|Registrar|Auditor|Scrutiny)\b"
 )
+_PERSON_LINE_BREAK = re.compile(r"\s*(?:,|\s[–—-]\s|\(|\t)\s*")
+_ENTRY_HEAD_END = re.compile(r"\s*(?:[,(–—:]|\s-\s)")
+_ABBREV_LAST = re.compile(r"\([A-Z/]{2,6}\)\s*$")  # "… (PCC)" closing a line
 _HEADER_FIELD = re.compile(
     r"^\s*(?:[-•]\s*)?(?:date|time|venue|location|chair|chaired by|minutes|minute taker|notes)\b\s*:?\s",
     re.IGNORECASE,
@@ -123,7 +126,7 @@ def parse_person_line(text: str) -> tuple[str, str]:
         first = text.split(" ", 1)
         if len(first) == 2 and office_for(first[0]) is not None and first[0].isupper():
             role, text = first[0], first[1]
-    parts = re.split(r"\s*(?:,|\s[–—-]\s|\(|\t)\s*", text, maxsplit=1)
+    parts = _PERSON_LINE_BREAK.split(text, maxsplit=1)
     name = parts[0].strip(" .,)")
     if len(parts) > 1 and not role:
         role = parts[1].strip(" .,)")
@@ -244,7 +247,7 @@ def _join_wrapped(column: list[Line], first_pieces: dict[int, int]) -> list[Line
 
 def _opens_entry(text: str) -> bool:
     """Whether a column piece starts a new "Name – Role" entry rather than carrying one on."""
-    head = re.split(r"\s*(?:[,(–—:]|\s-\s)", _strip_rank(text)[0], maxsplit=1)[0]
+    head = _ENTRY_HEAD_END.split(_strip_rank(text)[0], maxsplit=1)[0]
     return _is_name(head)
 
 
@@ -266,7 +269,7 @@ def _join_semicolon_lists(region: list[Line]) -> list[Line]:
 
 
 def _looks_like_entry(stripped: str) -> bool:
-    return bool(_is_name(stripped) or re.search(r"\([A-Z/]{2,6}\)\s*$", stripped))
+    return bool(_is_name(stripped) or ")" in stripped and _ABBREV_LAST.search(stripped))
 
 
 def _cells(raw: str, offset: int) -> list[_Cell]:
@@ -477,7 +480,7 @@ def _is_role(text: str) -> bool:
 
 
 def _clean_name(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip(" ,.-–")
+    return " ".join(name.split()).strip(" ,.-–")  # as re.sub(r"\s+", " ", …): the strip takes " "
 
 
 def _dedupe(attendees: list[Attendee]) -> list[Attendee]:

@@ -42,6 +42,10 @@ _HOLDING = Folded(
     r"\bthematic\s*[–—:\-]+\s*(?P<topic2>[^\n]{3,60})"
 )
 _HOLDING_TO_ACCOUNT = Folded(r"holding\s+to\s+account")
+_TITLE_SUFFIX = re.compile(r"[–—-]?\s*(meeting notes|minutes)\s*$", re.IGNORECASE)
+_TITLE_MONTH_YEAR = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{4}", re.IGNORECASE
+)
 _TITLE_WORDS = re.compile(
     r"(assurance|holding to account|performance|accountability|scrutiny|board|meeting notes|minutes)",
     re.IGNORECASE,
@@ -198,9 +202,8 @@ def _title(title_line: str, text: str, folded: str | None) -> str:
     if _HOLDING_TO_ACCOUNT.search(text, folded):
         return "Holding to Account"
     if title_line:
-        cleaned = re.sub(r"[–—-]?\s*(meeting notes|minutes)\s*$", "", title_line, flags=re.IGNORECASE)
-        cleaned = re.sub(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{4}", "", cleaned,
-                         flags=re.IGNORECASE)  # fmt: skip
+        cleaned = _TITLE_SUFFIX.sub("", title_line)
+        cleaned = _TITLE_MONTH_YEAR.sub("", cleaned)
         cleaned = _without_markup(cleaned).strip(" –-")
         return cleaned.title() if cleaned.isupper() else cleaned
     return ""

@@ -166,12 +166,13 @@ class PartyResolver:
 
 
 _LEADING_ORG = re.compile(r"^(?:opcc|opfcc|force)\s+")
+_TITLE_WORD_BREAK = re.compile(r"[\s/]+")
 _MINOR_WORDS = frozenset({"of", "and", "for", "the", "&"})
 
 
 def _title_initials(title: str) -> str:
     """ "Director of Finance" -> "DoF": capitals for the words, lower case for the small ones."""
-    words = [w for w in re.split(r"[\s/]+", title) if w]
+    words = [w for w in _TITLE_WORD_BREAK.split(title) if w]
     if len(words) < 2:
         return ""
     return "".join(w[0].lower() if w.casefold() in _MINOR_WORDS else w[0].upper() for w in words if w != "&")
