@@ -132,3 +132,11 @@ def test_force_areas_suit_a_trie() -> None:
     """`literal_trie` prefers the longest name; the flat list preferred the first listed."""
     areas = metadata.FORCE_AREAS
     assert not [(a, b) for a in areas for b in areas if a != b and b.startswith(a)]
+
+
+def test_return_signal_gate_changes_no_classification(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus()
+    gated = [returns.classify(text) for text in corpus]
+    monkeypatch.setattr(returns, "_ANY_SIGNAL", Folded(""))  # matches every text: no gate
+    assert [returns.classify(text) for text in corpus] == gated
+    assert sum(1 for found in gated if found is not None) > 20

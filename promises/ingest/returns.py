@@ -67,6 +67,10 @@ _ROLE = re.compile(
     r"|\b(?P<title>Deputy Chief Constable|Assistant Chief Constable|Chief Constable|"
     r"Deputy (?:Police and Crime )?Commissioner|Police and Crime Commissioner)\b"
 )
+# Whether any of the patterns `classify` tries matches anywhere; where none does, it returns None
+_ANY_SIGNAL = Folded(
+    "|".join(f"(?:{p.pattern})" for p in (_BLANKET, _EXPLICIT, _DEFERRED_WORDS, _DONE, _PROGRESS))
+)
 _TITLE_ABBREV = {
     "deputy chief constable": "DCC",
     "assistant chief constable": "ACC",
@@ -114,7 +118,9 @@ def classify(text: str) -> tuple[UpdateScope, Signal, str] | None:
     >>> classify("The T/CC deferred to the T/DCC who highlighted the work.") is None
     True
     """
-    folded = fold(text)  # once for the five case-insensitive patterns below
+    folded = fold(text)  # once for the case-insensitive patterns below
+    if not _ANY_SIGNAL.search(text, folded):
+        return None  # most sentences report nothing back: one scan instead of five
     if _BLANKET.search(text, folded):
         return UpdateScope.BLANKET, Signal.DONE, "blanket"
     signal = signal_of(text, folded)
