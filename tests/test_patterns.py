@@ -140,3 +140,16 @@ def test_return_signal_gate_changes_no_classification(monkeypatch: pytest.Monkey
     monkeypatch.setattr(returns, "_ANY_SIGNAL", Folded(""))  # matches every text: no gate
     assert [returns.classify(text) for text in corpus] == gated
     assert sum(1 for found in gated if found is not None) > 20
+
+
+def test_note_taker_check_agrees_with_the_pattern() -> None:
+    rng = random.Random(9)
+    entries = [
+        "Tom Fairley (Head of Policy) – notes",
+        "Ann Lee (minute taker).",
+        "Jo Bell - SECRETARIAT",
+        "Al Roy (Scribe)",
+    ]
+    texts = _corpus() + entries + [_mangled(e, rng) for e in entries for _ in range(20)]
+    for text in texts:
+        assert attendance._without_note_taker(text) == attendance._NOTE_TAKER.sub("", text), text

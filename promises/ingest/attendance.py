@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from promises.graph.model import Span
+from promises.ingest.patterns import fold
 from promises.ingest.records import Attendee
 from promises.ingest.roles import RANKS, office_for, parse_role, split_abbrev
 from promises.ingest.segmentation import Line, LineKind
@@ -317,6 +318,7 @@ _NOTE_TAKER = re.compile(
     r"\s*(?:[–—-]\s*|\()(?:notes|minutes|note[- ]?taker|minute[- ]?taker|secretariat|scribe)\)?\.?$",
     re.IGNORECASE,
 )
+_NOTE_TAKER_ENDS = ("notes", "minutes", "taker", "secretariat", "scribe")
 _ROLE_FIRST = re.compile(r"^(?P<role>[^–—()]{3,60}?)\s+[–—]\s+(?P<rest>[^–—]+)$")
 _ORG_ABBREVS = frozenset({"OPCC", "OPFCC", "FORCE"})
 
@@ -376,7 +378,7 @@ def _split_on(raw: str, separator: str) -> list[tuple[str, int]]:
 
 
 def _parse_entry(cell: _Cell, file: str, apologies: bool) -> Attendee | None:
-    text = _NOTE_TAKER.sub("", cell.text.strip())  # "Tom Fairley (Head of Policy) – notes"
+    text = _without_note_taker(cell.text.strip())  # "Tom Fairley (Head of Policy) – notes"
     if not text or len(text) > 160:
         return None
     match = _INITIALS_AFTER_NAME.match(text)
@@ -417,6 +419,18 @@ def _parse_entry(cell: _Cell, file: str, apologies: bool) -> Attendee | None:
     if abbrev and _is_name(bare):
         return _attendee(bare, "", abbrev, cell, file, apologies)
     return None
+
+
+def _without_note_taker(text: str) -> str:
+    """The entry without a closing "– notes" or "(minute taker)".
+
+    `_NOTE_TAKER` is anchored at the end but `sub` tries it from every position; a match ends
+    with one of its words, then at most ")" and ".", which the lower-cased text shows (`fold`).
+    """
+    folded = fold(text)
+    if folded is not None and not folded.rstrip(".)").endswith(_NOTE_TAKER_ENDS):
+        return text
+    return _NOTE_TAKER.sub("", text)
 
 
 def _strip_rank(text: str) -> tuple[str, str]:
@@ -474,7 +488,8 @@ def _is_name(text: str) -> bool:
 
 def _is_role(text: str) -> bool:
     text = text.strip()
-    if split_abbrev(text)[1] and not _NAME.match(split_abbrev(text)[0]):
+    bare, abbrev = split_abbrev(text)
+    if abbrev and not _NAME.match(bare):
         return True
     return bool(_ROLE_START.search(text)) and not _is_name(text)
 
