@@ -115,6 +115,7 @@ _NARRATIVE = re.compile(r"\b(?:is|are|was|were|has|have|had|been)\b", re.IGNOREC
 _LEADING_REF = re.compile(
     r"^\s*(?:actions?\s*)?(?:ref\.?\s*)?(?P<ref>\d{1,3}(?:/\d{1,4}){1,3})\b", re.IGNORECASE
 )
+# every match holds "ction", "wner" or "lead", which `_match` checks before searching
 _OWNER_AFTER = re.compile(
     r"(?:^|[.;]\s*|\s)\(?(?:[Aa]ction(?:ed)?|[Oo]wner|lead)\s*(?:by)?\s*[:\-–—]\s*"
     r"(?P<owner>[A-Z][A-Za-z/&.' ]{0,40}?)\)?\s*\.?\s*$"
@@ -527,7 +528,7 @@ def _match(
     label = _ACTION_LABEL.match(sentence.text)
     if label:
         return _action_line(sentence, label, previous, resolver, meeting, file)
-    owner_after = _OWNER_AFTER.search(flat)
+    owner_after = _OWNER_AFTER.search(flat) if "ction" in flat or "wner" in flat or "lead" in flat else None
     if owner_after and len(flat) > len(owner_after.group(0)) + 15:
         party = _resolve_list(owner_after.group("owner"), resolver)
         body = sentence.text[: sentence.text.rfind(owner_after.group("owner").split()[0])]
@@ -638,7 +639,7 @@ def _owner_task_row(
     status; a row whose status reports it done is past work. Two parts ("DoF – Q3 forecast
     underspend £1.1m") are a report by that party, not a task.
     """
-    row = _OWNER_TASK_TAIL.match(flat)
+    row = _OWNER_TASK_TAIL.match(flat) if "-" in flat or "–" in flat or "—" in flat else None  # two dashes
     if row is None or _DONE_TAIL.search(flat):
         return None
     owner = row.group("owner").strip()
