@@ -48,8 +48,8 @@ _NAME_THEN_BRACKET = re.compile(
     rf"^\s*(?i:{RANKS.pattern.removeprefix('^')})?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\s*\("
 )
 _INITIALS_AFTER_NAME = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<abbr>[A-Z]{2,4})\)\s*[,–—-]?\s*(?P<role>.+)$")
-_ROLE_START = re.compile(
-    r"\b(?:(?:T|A)\s*/|Temporary|Acting|Interim|Police|Chief|Deputy|Assistant|Assitant|Head|Senior|Policy|"
+_ROLE_START = re.compile(  # every role word is capitalised: the lookahead skips other words fast
+    r"\b(?=[A-Z])(?:(?:T|A)\s*/|Temporary|Acting|Interim|Police|Chief|Deputy|Assistant|Assitant|Head|Senior|Policy|"
     r"Business|Director|Superintendent|Supt|Ch\.|Inspector|Officer|Manager|Lead|Commissioner|OPCC|"
     r"Executive|Treasurer|Detective|Sergeant|Analyst|Coordinator|Co-ordinator|Advisor|Adviser|Portfolio|"
     r"Force|Corporate|Strategic|Principal|Finance|Communications|Governance|Secretary|Clerk|Member|Commander|"
@@ -381,11 +381,12 @@ def _parse_entry(cell: _Cell, file: str, apologies: bool) -> Attendee | None:
     text = _without_note_taker(cell.text.strip())  # "Tom Fairley (Head of Policy) – notes"
     if not text or len(text) > 160:
         return None
-    match = _INITIALS_AFTER_NAME.match(text)
+    # each of the three shapes below needs a character most entries lack; look before matching
+    match = _INITIALS_AFTER_NAME.match(text) if "(" in text else None
     if match and _is_name(_strip_rank(match.group("name"))[0]):
         name, rank = _strip_rank(match.group("name"))
         return _attendee(name, match.group("role") or rank, match.group("abbr"), cell, file, apologies)
-    role_first = _ROLE_FIRST.match(text)
+    role_first = _ROLE_FIRST.match(text) if "–" in text or "—" in text else None
     if role_first:
         # "Chief Constable – Dominic Hartley (CC)": the role, a spaced dash, then the name
         bare, abbrev = split_abbrev(role_first.group("rest"))
@@ -393,7 +394,7 @@ def _parse_entry(cell: _Cell, file: str, apologies: bool) -> Attendee | None:
         if (_is_role(role_text) or office_for(role_text)) and _is_name(_strip_rank(bare)[0]):
             return _attendee(_strip_rank(bare)[0], role_text, abbrev, cell, file, apologies)
     name, rank = _strip_rank(text)
-    bracketed = _ROLE_IN_BRACKETS.match(name)
+    bracketed = _ROLE_IN_BRACKETS.match(name) if name.endswith(")") else None
     if bracketed and _is_name(bracketed.group("name")) and _is_role(bracketed.group("role")):
         role_text, abbrev = bracketed.group("role"), bracketed.group("abbr") or ""
         return _attendee(bracketed.group("name"), role_text, abbrev, cell, file, apologies)
@@ -481,7 +482,8 @@ _BODY_WORD = re.compile(
 
 def _is_name(text: str) -> bool:
     text = text.strip(" ,.")
-    if not _NAME.match(text) or _ROLE_START.search(text) or _BODY_WORD.search(text):
+    # _BODY_WORD is anchored at the end; its longest word and the character before fit in 16
+    if not _NAME.match(text) or _ROLE_START.search(text) or _BODY_WORD.search(text[-16:]):
         return False
     return office_for(text) is None
 
