@@ -68,6 +68,12 @@ class PartyResolver:
         for a in self.attendees:
             if a.role_abbrev:
                 self._by_office.setdefault(a.role_abbrev, []).append(a)
+        # titles without an office, as `_by_held_title` compares them
+        self._held_titles = [
+            (a, _LEADING_ORG.sub("", a.role_title.casefold()).strip())
+            for a in self.attendees
+            if not a.role_abbrev and len(a.role_title.split()) >= 2
+        ]
         # A resolver serves one meeting, whose sentences name the same few parties over and over
         # (each rule asks again); the answer depends only on the text and the fixed attendance.
         self._resolved: dict[str, Party | None] = {}
@@ -130,12 +136,7 @@ class PartyResolver:
         they resolve to nobody, or "OPCC Head of …" to the whole office.
         """
         key = _LEADING_ORG.sub("", phrase.casefold().removeprefix("the ")).strip()
-        holders = [
-            a
-            for a in self.attendees
-            if not a.role_abbrev and len(a.role_title.split()) >= 2
-            and key.startswith(_LEADING_ORG.sub("", a.role_title.casefold()).strip())
-        ]  # fmt: skip
+        holders = [a for a, title in self._held_titles if key.startswith(title)]
         if len({a.name for a in holders}) == 1:
             return _party(phrase, holders[0])
         return None
