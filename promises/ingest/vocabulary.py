@@ -92,6 +92,8 @@ class Vocabulary:
                 entry = self._operation(match.group("name"))
                 if entry.node.id not in found:
                     found[entry.node.id] = (match.start(), entry)
+        if len(found) <= 1:  # most texts name one concept or none
+            return tuple(entry for _, entry in found.values())
         return tuple(entry for _, entry in sorted(found.values(), key=lambda item: item[0]))
 
     @staticmethod
