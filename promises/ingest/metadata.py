@@ -66,7 +66,10 @@ FORCE_AREAS = (
     "South Wales", "South Yorkshire", "Staffordshire", "Suffolk", "Surrey", "Sussex", "Thames Valley",
     "Warwickshire", "West Mercia", "West Midlands", "West Yorkshire", "Wiltshire",
 )  # fmt: skip
-_FORCE_AREA = re.compile(r"\b(" + literal_trie(FORCE_AREAS) + r")\b")  # no name begins another
+# a trie (no name begins another), after a quick look at the first letter
+_FORCE_AREA = re.compile(
+    rf"(?=[{''.join(sorted({a[0] for a in FORCE_AREAS}))}])\b(" + literal_trie(FORCE_AREAS) + r")\b"
+)
 _OFFICE = r"(?:office\s+of\s+the\s+)?(?:police,?\s+(?:fire,?\s+)?and\s+crime\s+commissioner|o?pf?cc)\b"
 _AREA = r"[A-Za-z][A-Za-z'’\-]+(?:\s+[A-Za-z][A-Za-z'’\-]+)?"
 _LETTERHEAD = re.compile(
@@ -210,6 +213,8 @@ def _title(title_line: str, text: str, folded: str | None) -> str:
 
 
 def _topic(text: str, folded: str | None) -> str:
+    if folded is not None and "holding" not in folded and "thematic" not in folded:
+        return ""  # either branch of _HOLDING starts with one of these words
     match = _HOLDING.search(text, folded)
     if not match:
         return ""
