@@ -1,4 +1,4 @@
-"""The fast regex forms in `promises.ingest.patterns` must match exactly what the plain ones do."""
+"""Fast paths in ingest (folded patterns, tries, guards) must find exactly what the plain forms do."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from promises.ingest import attendance, meeting_date, metadata, returns
+from promises.ingest import attendance, meeting_date, metadata, returns, segmentation
 from promises.ingest.patterns import FOLDS_TO_ASCII, Folded, fold, literal_trie
 
 _ALL_CHARACTERS = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
@@ -153,3 +153,24 @@ def test_note_taker_check_agrees_with_the_pattern() -> None:
     texts = _corpus() + entries + [_mangled(e, rng) for e in entries for _ in range(20)]
     for text in texts:
         assert attendance._without_note_taker(text) == attendance._NOTE_TAKER.sub("", text), text
+
+
+def _contained_in_plainly(key: str, seen_text: list[str], seen: dict[str, int]) -> int | None:
+    for earlier in reversed(seen_text[-400:]):
+        if key in earlier:
+            return seen[earlier]
+    if key in " ".join(seen_text[-400:]):
+        for earlier in reversed(seen_text[-400:]):
+            if earlier[:30] in key or key[:30] in earlier:
+                return seen[earlier]
+    return None
+
+
+def test_repeated_fragment_lookup_agrees_with_the_plain_loops() -> None:
+    rng = random.Random(3)
+    words = ["the", "force", "will", "review", "custody", "plan", "by", "march"]
+    for _ in range(300):
+        seen_text = [" ".join(rng.choices(words, k=rng.randint(3, 12))) for _ in range(rng.randint(0, 30))]
+        seen = {text: index for index, text in enumerate(seen_text)}
+        key = " ".join(rng.choices(words, k=rng.randint(2, 8)))
+        assert segmentation._contained_in(key, seen_text, seen) == _contained_in_plainly(key, seen_text, seen)

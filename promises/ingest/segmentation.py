@@ -307,12 +307,14 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _contained_in(key: str, seen_text: list[str], seen: dict[str, int]) -> int | None:
     """Index of an earlier sentence that contains `key` (a repeated fragment), if any."""
-    for earlier in reversed(seen_text[-400:]):
+    recent = seen_text[-400:]
+    joined = " ".join(recent)
+    if key not in joined:
+        return None  # then no earlier sentence holds it either: each is a piece of `joined`
+    for earlier in reversed(recent):
         if key in earlier:
             return seen[earlier]
-    joined = " ".join(seen_text[-400:])
-    if key in joined:
-        for earlier in reversed(seen_text[-400:]):
-            if earlier[:30] in key or key[:30] in earlier:
-                return seen[earlier]
+    for earlier in reversed(recent):
+        if earlier[:30] in key or key[:30] in earlier:
+            return seen[earlier]
     return None
