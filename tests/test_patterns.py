@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 import re
 import sys
+from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -25,12 +27,12 @@ def test_folds_to_ascii_lists_every_character_re_matches_with_an_ascii_one() -> 
     assert odd == _ODD
 
 
-@pytest.mark.parametrize("cls", [r"\w", r"\s", r"\d", r"[\w-]"])
+@pytest.mark.parametrize("cls", [r"\w", r"\s", r"\d"])
 def test_lower_case_keeps_character_classes(cls: str) -> None:
     pattern = re.compile(cls)
-    assert all(
-        bool(pattern.match(c)) == bool(pattern.match(c.lower())) for c in _ALL_CHARACTERS if c not in _ODD
-    )
+    changed = [c for c in _ALL_CHARACTERS if c.lower() != c and c not in _ODD]  # the others trivially agree
+    assert changed
+    assert all(bool(pattern.match(c)) == bool(pattern.match(c.lower())) for c in changed)
 
 
 def _folded_patterns() -> list[Folded]:
@@ -61,9 +63,9 @@ def _mangled(text: str, rng: random.Random) -> str:
     return "".join(out)
 
 
+@cache
 def _corpus() -> list[str]:
-    from pathlib import Path
-
+    """Fixture texts, their lines, and the lines with case changes and odd characters mixed in."""
     root = Path(__file__).parent
     files = sorted((root / "data" / "minutes").iterdir()) + sorted(
         (root.parent / "examples" / "minutes").iterdir()
