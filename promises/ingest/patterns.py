@@ -2,7 +2,7 @@
 
 `re.IGNORECASE` compares every character through a case table and turns off the scan for a
 possible first character that makes case-sensitive searches fast, so a case-insensitive pattern
-is often two to four times slower than the same pattern run case-sensitively over `str.lower()`
+can be three times slower than the same pattern run case-sensitively over `str.lower()`
 of the text. The two agree, at the same offsets, whenever the pattern's letters are lower-case
 ASCII and the text has none of `FOLDS_TO_ASCII`; `Folded` runs the fast form when they do and
 the case-insensitive one otherwise, so results never depend on which ran.

@@ -292,7 +292,7 @@ def _ends_abbreviated(candidate: str) -> bool:
 
     `_ABBREVIATIONS` is anchored at the end, but `search` would try it from every position;
     its longest match is seven characters, so the last sixteen hold any match together with the
-    character before it that `\b` looks at.
+    character before it, which its word boundary looks at.
     """
     return _ABBREVIATIONS.search(candidate[-16:]) is not None
 
