@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from promises.graph.model import Span
+from promises.ingest.patterns import fold
 from promises.ingest.records import Attendee
 from promises.ingest.roles import OFFICES, RANKS, acting_abbrev, office_for, parse_role, split_abbrev
 from promises.ingest.segmentation import Line, LineKind
@@ -48,13 +49,16 @@ _NAME_THEN_BRACKET = re.compile(
     rf"^\s*(?i:{RANKS.pattern.removeprefix('^')})?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\s*\("
 )
 _INITIALS_AFTER_NAME = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<abbr>[A-Z]{2,4})\)\s*[,–—-]?\s*(?P<role>.+)$")
-_ROLE_START = re.compile(
-    r"\b(?:(?:T|A)\s*/|Temporary|Acting|Interim|Police|Chief|Deputy|Assistant|Assitant|Head|Senior|Policy|"
+_ROLE_START = re.compile(  # every role word is capitalised: the lookahead skips other words fast
+    r"\b(?=[A-Z])(?:(?:T|A)\s*/|Temporary|Acting|Interim|Police|Chief|Deputy|Assistant|Assitant|Head|Senior|Policy|"
     r"Business|Director|Superintendent|Supt|Ch\.|Inspector|Officer|Manager|Lead|Commissioner|OPCC|"
     r"Executive|Treasurer|Detective|Sergeant|Analyst|Coordinator|Co-ordinator|Advisor|Adviser|Portfolio|"
     r"Force|Corporate|Strategic|Principal|Finance|Communications|Governance|Secretary|Clerk|Member|Commander|"
     r"Chair|Councillor|Representative|Partnerships?|Registrar|Auditor|Scrutiny)\b"
 )
+_PERSON_LINE_BREAK = re.compile(r"\s*(?:,|\s[–—-]\s|\(|\t)\s*")
+_ENTRY_HEAD_END = re.compile(r"\s*(?:[,(–—:]|\s-\s)")
+_ABBREV_LAST = re.compile(r"\([A-Z/]{2,6}\)\s*$")  # "… (PCC)" closing a line
 _HEADER_FIELD = re.compile(
     r"^\s*(?:[-•]\s*)?(?:date|time|venue|location|chair|chaired by|minutes|minute taker|notes)\b\s*:?\s",
     re.IGNORECASE,
@@ -124,7 +128,7 @@ def parse_person_line(text: str) -> tuple[str, str]:
         first = text.split(" ", 1)
         if len(first) == 2 and office_for(first[0]) is not None and first[0].isupper():
             role, text = first[0], first[1]
-    parts = re.split(r"\s*(?:,|\s[–—-]\s|\(|\t)\s*", text, maxsplit=1)
+    parts = _PERSON_LINE_BREAK.split(text, maxsplit=1)
     name = parts[0].strip(" .,)")
     if len(parts) > 1 and not role:
         role = parts[1].strip(" .,)")
@@ -249,7 +253,7 @@ def _join_wrapped(column: list[Line], first_pieces: dict[int, int]) -> list[Line
 
 def _opens_entry(text: str) -> bool:
     """Whether a column piece starts a new "Name – Role" entry rather than carrying one on."""
-    head = re.split(r"\s*(?:[,(–—:]|\s-\s)", _strip_rank(text)[0], maxsplit=1)[0]
+    head = _ENTRY_HEAD_END.split(_strip_rank(text)[0], maxsplit=1)[0]
     return _is_name(head)
 
 
@@ -271,7 +275,7 @@ def _join_semicolon_lists(region: list[Line]) -> list[Line]:
 
 
 def _looks_like_entry(stripped: str) -> bool:
-    return bool(_is_name(stripped) or re.search(r"\([A-Z/]{2,6}\)\s*$", stripped))
+    return bool(_is_name(stripped) or ")" in stripped and _ABBREV_LAST.search(stripped))
 
 
 def _cells(raw: str, offset: int) -> list[_Cell]:
@@ -322,6 +326,7 @@ _NOTE_TAKER = re.compile(
     r"\s*(?:[–—-]\s*|\()(?:notes|minutes|note[- ]?taker|minute[- ]?taker|secretariat|scribe)\)?\.?$",
     re.IGNORECASE,
 )
+_NOTE_TAKER_ENDS = ("notes", "minutes", "taker", "secretariat", "scribe")
 _ROLE_FIRST = re.compile(r"^(?P<role>[^–—()]{3,60}?(?:\s*\([^()]{2,12}\))?)\s+[–—]\s+(?P<rest>[^–—]+)$")
 _ORG_ABBREVS = frozenset({"OPCC", "OPFCC", "FORCE"})
 _OFFICE_ABBREV_FIRST = re.compile(r"^(?P<role>(?:[TA]\s*/\s*)?[A-Z]{2,5})\s+(?P<rest>[A-Z][a-z].*)$")
@@ -402,14 +407,15 @@ def _split_on(raw: str, separator: str) -> list[tuple[str, int]]:
 
 
 def _parse_entry(cell: _Cell, file: str, apologies: bool) -> Attendee | None:
-    text = _NOTE_TAKER.sub("", cell.text.strip())  # "Tom Fairley (Head of Policy) – notes"
+    text = _without_note_taker(cell.text.strip())  # "Tom Fairley (Head of Policy) – notes"
     if not text or len(text) > 160:
         return None
-    match = _INITIALS_AFTER_NAME.match(text)
+    # each of the three shapes below needs a character most entries lack; look before matching
+    match = _INITIALS_AFTER_NAME.match(text) if "(" in text else None
     if match and _is_name(_strip_rank(match.group("name"))[0]):
         name, rank = _strip_rank(match.group("name"))
         return _attendee(name, match.group("role") or rank, match.group("abbr"), cell, file, apologies)
-    role_first = _ROLE_FIRST.match(text)
+    role_first = _ROLE_FIRST.match(text) if "–" in text or "—" in text else None
     if role_first:
         # "Chief Constable – Dominic Hartley (CC)": the role, a spaced dash, then the name
         bare, abbrev = split_abbrev(role_first.group("rest"))
@@ -430,7 +436,7 @@ def _parse_entry(cell: _Cell, file: str, apologies: bool) -> Attendee | None:
         if _is_name(bare):
             return _attendee(bare, title_first.group("role"), abbrev, cell, file, apologies)
     name, rank = _strip_rank(text)
-    bracketed = _ROLE_IN_BRACKETS.match(name)
+    bracketed = _ROLE_IN_BRACKETS.match(name) if name.endswith(")") else None
     if bracketed and _is_name(bracketed.group("name")) and _is_role(bracketed.group("role")):
         role_text, abbrev = bracketed.group("role"), bracketed.group("abbr") or ""
         return _attendee(bracketed.group("name"), role_text, abbrev, cell, file, apologies)
@@ -456,6 +462,18 @@ def _parse_entry(cell: _Cell, file: str, apologies: bool) -> Attendee | None:
     if abbrev and _is_name(bare):
         return _attendee(bare, "", abbrev, cell, file, apologies)
     return None
+
+
+def _without_note_taker(text: str) -> str:
+    """The entry without a closing "– notes" or "(minute taker)".
+
+    `_NOTE_TAKER` is anchored at the end but `sub` tries it from every position; a match ends
+    with one of its words, then at most ")" and ".", which the lower-cased text shows (`fold`).
+    """
+    folded = fold(text)
+    if folded is not None and not folded.rstrip(".)").endswith(_NOTE_TAKER_ENDS):
+        return text
+    return _NOTE_TAKER.sub("", text)
 
 
 def _strip_rank(text: str) -> tuple[str, str]:
@@ -512,7 +530,8 @@ _BODY_WORD = re.compile(
 
 def _is_name(text: str) -> bool:
     text = text.strip(" ,.")
-    if not _NAME.match(text) or _ROLE_START.search(text) or _BODY_WORD.search(text):
+    # _BODY_WORD is anchored at the end; its longest word and the character before fit in 16
+    if not _NAME.match(text) or _ROLE_START.search(text) or _BODY_WORD.search(text[-16:]):
         return False
     return office_for(text) is None
 
@@ -521,13 +540,14 @@ def _is_role(text: str) -> bool:
     text = text.strip()
     if office_for(acting_abbrev(text)[0]) is not None:  # "Andrew Pike – CC", "Louise Hartley, T/DCC"
         return True
-    if split_abbrev(text)[1] and not _NAME.match(split_abbrev(text)[0]):
+    bare, abbrev = split_abbrev(text)
+    if abbrev and not _NAME.match(bare):
         return True
     return bool(_ROLE_START.search(text)) and not _is_name(text)
 
 
 def _clean_name(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip(" ,.-–")
+    return " ".join(name.split()).strip(" ,.-–")  # as re.sub(r"\s+", " ", …): the strip takes " "
 
 
 def _dedupe(attendees: list[Attendee]) -> list[Attendee]:

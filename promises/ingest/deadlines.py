@@ -35,6 +35,7 @@ True
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -482,7 +483,7 @@ def _accept(
 
 
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, 1) + relativedelta(day=31)
+    return date(year, month, monthrange(year, month)[1])  # relativedelta(day=31) clamps to the same day
 
 
 def _on_or_after(make: Callable[[int], date | None], meeting: date | None) -> date | None:

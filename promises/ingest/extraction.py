@@ -123,6 +123,7 @@ _LEADING_REF = re.compile(
     r"^\s*(?:[•\-*]\s*)?(?:actions?\s*)?(?:ref\.?\s*)?(?P<ref>(?:[A-Z]{1,3})?\d{1,3}(?:/\d{1,4}){1,3})\b",
     re.IGNORECASE,
 )
+# every match holds "ction", "wner" or "lead", which `_match` checks before searching
 _OWNER_AFTER = re.compile(
     r"(?:^|[.;]\s*|\s)\(?(?:[Aa]ction(?:ed)?|[Oo]wner|lead)\s*(?:by)?\s*[:\-–—]\s*"
     r"(?P<owner>[A-Z][A-Za-z/&.' ]{0,40}?)(?:\s*[–—,]\s*(?P<due>[^()–—]{3,30}?))?\)?\s*\.?\s*$"
@@ -360,6 +361,28 @@ _THAT = re.compile(r"\bthat\s+|;\s*")
 _HOW_CLAUSE = re.compile(r"^(?:how|what|why|where)\b", re.IGNORECASE)
 _NOT_FUTURE = re.compile(r"^(?:had|been|need|needs|like|welcome|appear|seem|give|know|rate)\b")
 _PERFECT = re.compile(r"^(?:been|had|[a-z]+ed|[a-z]+en)$")
+# Patterns the functions below once wrote inline: re's module functions look a string pattern
+# up in a cache on every call, which in these hot loops cost as much as some of the matching.
+_LETTERED_ITEM = re.compile(r"^\(?[a-z0-9]{1,3}[.)]\s")
+_TO_VERB = re.compile(r"\bto\s+(?:be\s+)?(?P<verb>[a-z]+)")
+_ASKED_SOMEONE = re.compile(r"^(?:asked|requested)\s+(?:the\s+)?(?P<who>\S+(?:\s+\S+)?)\s+to\s+(?P<verb>\w+)")
+_ASKED_FOR_UPDATE = re.compile(r"^(?:asked|requested)\s+(?:for\s+)?an?\s+update\s+on\b")
+_ON_TRACK = re.compile(r"\bon track to\s+(\w+)")
+_TENTATIVE = re.compile(r"looking|hoping|hopes?|aim|wants?")
+_PASSIVE = re.compile(r"\b(?:will|would|is going to)\s+(?:also\s+)?be\s+(?P<p>[a-z]+)\b")
+_OUTCOME_BY = re.compile(
+    r"\b(?:should|will)\s+be\s+(?:fully\s+)?(?:live|in place|delivered|implemented|completed)\b"
+)
+_CLAUSE_JOINT = re.compile(r"\b(?:that|and|but|then|once|so|which|because|how|if)\b|[,;:]")
+_WHITESPACE = re.compile(r"\s+")
+_ACTIONS_FROM_MEETING = re.compile(r"^\s*(?:the )?actions from the meeting", re.IGNORECASE)
+_IT_OR_THIS = re.compile(r"^(?:it|this)\b", re.IGNORECASE)
+_HOPED = re.compile(r"\b(?:hope[sd]?|expect|anticipate|improvements?)\b")
+_LIST_JOINT = re.compile(r"\s*(?:\band\b|&|,)\s*|(?<=[A-Za-z]{2})/(?=[A-Z]{2})")
+_BE_PARTICIPLE = re.compile(r"\bbe\s+(?P<p>[a-z]+)\b")
+_LABEL_AT_END = re.compile(r"[.;]?\s*\(?(?:action(?:ed)?|owner|lead)\s*(?:by)?\s*[:\-–—]\s*$", re.IGNORECASE)
+_KEY_LEAD = re.compile(r"^(?:action\s*[:\-–]\s*)?(?:the\s+)")
+_KEY_PUNCTUATION = re.compile(r"[^\w/ ]+")
 
 
 @dataclass(slots=True)
@@ -490,10 +513,7 @@ def extract_commitments(
             candidate = _resolved(sentence, sentence.flat, resolver, meeting, file)
         intro = _RESOLUTION.match(sentence.flat)
         resolving = (intro is not None and sentence.flat.endswith(":")) or (
-            resolving
-            and (
-                sentence.kind is LineKind.BULLET or bool(re.match(r"^\(?[a-z0-9]{1,3}[.)]\s", sentence.flat))
-            )
+            resolving and (sentence.kind is LineKind.BULLET or bool(_LETTERED_ITEM.match(sentence.flat)))
         )
         if candidate is None and list_intro is not None and sentence.kind is LineKind.BULLET:
             owner, kind = list_intro
@@ -611,7 +631,7 @@ def _match(
             "action_owner_after", meeting, file,
         )  # fmt: skip
         return _with_due_cell(found, owner_due.group("due"), meeting)
-    owner_after = _OWNER_AFTER.search(flat)
+    owner_after = _OWNER_AFTER.search(flat) if "ction" in flat or "wner" in flat or "lead" in flat else None
     if owner_after and len(flat) > len(owner_after.group(0)) + 15:
         party = _resolve_list(owner_after.group("owner"), resolver)
         body = sentence.text[: sentence.text.rfind(owner_after.group("owner").split()[0])]
@@ -725,7 +745,7 @@ def _owner_task_row(
     status; a row whose status reports it done is past work. Two parts ("DoF – Q3 forecast
     underspend £1.1m") are a report by that party, not a task.
     """
-    row = _OWNER_TASK_TAIL.match(flat)
+    row = _OWNER_TASK_TAIL.match(flat) if "-" in flat or "–" in flat or "—" in flat else None  # two dashes
     if row is None or _DONE_TAIL.search(flat):
         return None
     owner = row.group("owner").strip()
@@ -779,9 +799,9 @@ def _looks_like_action(text: str, meeting: MeetingInfo, *, listed: bool = False)
     first = flat.split(" ", 1)[0]
     if first[:1].isupper() and first.lower() in _UNDERTAKING_VERBS:
         return True
-    if re.search(r"\bto\s+(?:be\s+)?(?P<verb>[a-z]+)", flat) and any(
+    if _TO_VERB.search(flat) and any(
         m.group("verb") in _UNDERTAKING_VERBS or m.group("verb") in _DELIVERABLE_PARTICIPLES
-        for m in re.finditer(r"\bto\s+(?:be\s+)?(?P<verb>[a-z]+)", flat)
+        for m in _TO_VERB.finditer(flat)
     ):
         return True
     if find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None:
@@ -865,9 +885,7 @@ def _request(
     if not match:
         return None
     what = match.group("what").strip()
-    asked_someone = re.match(
-        r"^(?:asked|requested)\s+(?:the\s+)?(?P<who>\S+(?:\s+\S+)?)\s+to\s+(?P<verb>\w+)", rest
-    )
+    asked_someone = _ASKED_SOMEONE.match(rest)
     # "asked JP for a short note", "asked that the Commissioner include …": the party asked
     asked_for = _ASKED_FOR.match(rest) if asked_someone is None else None
     asked_party = (asked_for.group("who_t") or asked_for.group("who_f")) if asked_for else ""
@@ -898,7 +916,7 @@ def _request(
     ):
         return None
     if (
-        re.match(r"^(?:asked|requested)\s+(?:for\s+)?an?\s+update\s+on\b", rest)
+        _ASKED_FOR_UPDATE.match(rest)
         and find_deadline(flat, meeting.date.value, meeting.next_meeting) is None
     ):
         return None  # "asked for an update on X" answered in the meeting itself
@@ -976,7 +994,7 @@ def _statement(
         if expected and speaker is not None and not _is_overseer(speaker) and not _asked_before(flat, 0):
             # "He expects median attendance to return below 15 minutes by Christmas"
             return make(CommitmentKind.ASSURANCE, speaker, "assurance")
-        on_track = re.search(r"\bon track to\s+(\w+)", clause)
+        on_track = _ON_TRACK.search(clause)
         if on_track and speaker is not None and not _is_overseer(speaker):
             owner = _clause_owner(clause[: on_track.start()], resolver, speaker)
             return make(CommitmentKind.ASSURANCE, owner or speaker, "assurance")
@@ -995,7 +1013,7 @@ def _statement(
         owner = _who(direct.group("subject"), resolver, last_speaker)
         if owner is None:
             continue
-        tentative = soft or bool(re.search(r"looking|hoping|hopes?|aim|wants?", modal))
+        tentative = soft or bool(_TENTATIVE.search(modal))
         conf = 0.5 if tentative else 0.8
         if verb in _EXPECT_VERBS:
             return make(CommitmentKind.ASSURANCE, owner, "assurance", conf)
@@ -1025,7 +1043,7 @@ def _statement(
         owner = _who(subject_and.group("who"), resolver, last_speaker)
         if owner is not None:
             return make(CommitmentKind.UNDERTAKING, owner, "undertaking")
-    passive = re.search(r"\b(?:will|would|is going to)\s+(?:also\s+)?be\s+(?P<p>[a-z]+)\b", flat)
+    passive = _PASSIVE.search(flat)
     if (
         passive
         and passive.group("p") in _DELIVERABLE_PARTICIPLES
@@ -1036,9 +1054,7 @@ def _statement(
         )
     ):
         return make(CommitmentKind.UNDERTAKING, last_speaker, "undertaking_passive", 0.7)
-    outcome_by = re.search(
-        r"\b(?:should|will)\s+be\s+(?:fully\s+)?(?:live|in place|delivered|implemented|completed)\b", flat
-    )
+    outcome_by = _OUTCOME_BY.search(flat)
     if outcome_by and find_deadline(flat, meeting.date.value, meeting.next_meeting) is not None:
         return make(CommitmentKind.ASSURANCE, last_speaker, "assurance_outcome", 0.7)
     return None
@@ -1120,7 +1136,7 @@ def _judge(
     if _TAKES_TIME.match(clause[future.start("verb") :]):
         return None  # "changes will take time": a caution, not a promise
     before = clause[: future.start()]
-    subject = re.split(r"\b(?:that|and|but|then|once|so|which|because|how|if)\b|[,;:]", before)[-1].strip()
+    subject = _CLAUSE_JOINT.split(before)[-1].strip()
     explicit = _clause_owner(subject, resolver, speaker) if subject else None
     owner = explicit if subject else speaker
     if owner is None and subject.casefold() == "they" and before.strip().casefold() == "they":
@@ -1178,7 +1194,7 @@ def _in_table(sentence: Sentence, tables: Sequence[ActionTable]) -> bool:
 
 
 def _ref_key(ref: str) -> str:
-    return re.sub(r"\s+", "", ref).upper()
+    return _WHITESPACE.sub("", ref).upper()
 
 
 def _add_table_rows(
@@ -1287,7 +1303,7 @@ def _section(heading: str, current: str) -> str:
         return "actions"
     if _NEXT_STEPS.match(heading):
         return "next_steps"
-    if re.match(r"^\s*(?:the )?actions from the meeting", heading, re.IGNORECASE):
+    if _ACTIONS_FROM_MEETING.match(heading):
         return "actions"
     return "" if len(heading.split()) <= 12 else current
 
@@ -1373,11 +1389,7 @@ def _continued_outcome(flat: str, resolver: PartyResolver, speaker: Party | None
     ):
         return None
     subject = flat[: future.start()]
-    if (
-        _QUESTION_CUE.search(subject)
-        or resolver.resolve(subject) is not None
-        or re.match(r"^(?:it|this)\b", subject, re.I)
-    ):
+    if _QUESTION_CUE.search(subject) or resolver.resolve(subject) is not None or _IT_OR_THIS.match(subject):
         return None
     return speaker
 
@@ -1386,7 +1398,7 @@ def _list_intro(flat: str, speaker: Party | None) -> tuple[Party, CommitmentKind
     """ "The T/CC highlighted the improvements he hoped would be made:" makes its items promises."""
     if not flat.endswith(":") or speaker is None or _is_overseer(speaker) or not _LIST_CUE.search(flat):
         return None
-    hoped = re.search(r"\b(?:hope[sd]?|expect|anticipate|improvements?)\b", flat)
+    hoped = _HOPED.search(flat)
     return speaker, CommitmentKind.ASSURANCE if hoped else CommitmentKind.UNDERTAKING
 
 
@@ -1404,7 +1416,7 @@ def _who(text: str, resolver: PartyResolver, last_speaker: Party | None) -> Part
 
 def _resolve_list(text: str, resolver: PartyResolver) -> Party | None:
     """ "The CC and DCC" or "RJ/CP": the first named party owns it (the rest are noted in the text)."""
-    first = re.split(r"\s*(?:\band\b|&|,)\s*|(?<=[A-Za-z]{2})/(?=[A-Z]{2})", text.strip())[0]
+    first = _LIST_JOINT.split(text.strip())[0]
     return resolver.resolve(first) or resolver.resolve(text)
 
 
@@ -1428,12 +1440,12 @@ def _clause_owner(subject_text: str, resolver: PartyResolver, speaker: Party) ->
 
 
 def _deliverable(text: str) -> bool:
-    match = re.search(r"\bbe\s+(?P<p>[a-z]+)\b", text)
+    match = _BE_PARTICIPLE.search(text)
     return bool(match and match.group("p") in _DELIVERABLE_PARTICIPLES)
 
 
 def _last_label_start(body: str) -> int:
-    match = re.search(r"[.;]?\s*\(?(?:action(?:ed)?|owner|lead)\s*(?:by)?\s*[:\-–—]\s*$", body, re.IGNORECASE)
+    match = _LABEL_AT_END.search(body)
     return match.start() if match else len(body.rstrip())
 
 
@@ -1564,8 +1576,8 @@ def _content_words(text: str) -> frozenset[str]:
 
 def _key(text: str) -> str:
     flat = normalise(text).casefold()
-    flat = re.sub(r"^(?:action\s*[:\-–]\s*)?(?:the\s+)", "", flat)
-    return re.sub(r"[^\w/ ]+", "", flat).strip()
+    flat = _KEY_LEAD.sub("", flat)
+    return _KEY_PUNCTUATION.sub("", flat).strip()
 
 
 def _merge_repeats(found: list[CandidateCommitment]) -> list[CandidateCommitment]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from promises.graph.model import DateConfidence
+from promises.ingest.patterns import Folded, fold
 from promises.ingest.records import MeetingDate
 
 MONTHS = {
@@ -23,14 +24,12 @@ MONTHS = {
 }  # fmt: skip
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
 _WEEKDAY = r"(?P<weekday>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
-WRITTEN_DATE = re.compile(
+WRITTEN_DATE = Folded(
     rf"(?:{_WEEKDAY}\s+)?(?:the\s+)?(?P<day>\d{{1,2}})\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}"
-    rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
-    re.IGNORECASE,
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
 )
-MONTH_FIRST_DATE = re.compile(
-    rf"(?:{_WEEKDAY}\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(?P<year>(?:19|20)\d\d))?\b",
-    re.IGNORECASE,
+MONTH_FIRST_DATE = Folded(
+    rf"(?:{_WEEKDAY}\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(?P<year>(?:19|20)\d\d))?\b"
 )
 _DIGIT = re.compile(r"\d")
 NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)?\d\d)\b")
@@ -64,8 +63,12 @@ def find_date(text: str) -> DateMention | None:
     best: DateMention | None = None
     if not _DIGIT.search(text):
         return None  # every complete date has a day number; most lines have none, so skip the patterns
-    for pattern in (WRITTEN_DATE, MONTH_FIRST_DATE, NUMERIC_DATE):
-        match = pattern.search(text)
+    folded = fold(text)
+    for match in (
+        WRITTEN_DATE.search(text, folded),
+        MONTH_FIRST_DATE.search(text, folded),
+        NUMERIC_DATE.search(text),
+    ):
         if not match:
             continue
         mention = _mention(match)

@@ -22,6 +22,7 @@ from promises.ingest.meeting_date import (
     infer_meeting_date,
     title_years,
 )
+from promises.ingest.patterns import Folded, fold, literal_trie
 from promises.ingest.records import BackReference, MeetingInfo
 from promises.ingest.segmentation import Line
 
@@ -35,28 +36,31 @@ _TIME = re.compile(
     r"\b(?P<h3>\d{2})(?P<m3>\d{2})\s*hrs\b",
     re.IGNORECASE,
 )
-_NEXT_MEETING = re.compile(r"next\s+meeting|date\s+of\s+next|future\s+meeting", re.IGNORECASE)
+_NEXT_MEETING = Folded(r"next\s+meeting|date\s+of\s+next|future\s+meeting")
 _NEXT_MEETING_STATED = re.compile(
     r"date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s*(?:date)?\s*[:\-–—]|"
     r"next\s+meeting\s+(?:of\s+the\s+[\w ]{2,30}?\s+)?(?:will|is|to\s+be)\b|^\W*next\s+meeting\W*$",
     re.IGNORECASE,
 )
-_HOLDING = re.compile(
+_HOLDING = Folded(
     r"holding\s+to\s+account\s*(?:meeting)?\s*[–—:\-]+\s*(?P<topic>[^\n(]{3,80})|"
-    r"\bthematic\s*[–—:\-]+\s*(?P<topic2>[^\n]{3,60})",
-    re.IGNORECASE,
+    r"\bthematic\s*[–—:\-]+\s*(?P<topic2>[^\n]{3,60})"
+)
+_HOLDING_TO_ACCOUNT = Folded(r"holding\s+to\s+account")
+_TITLE_SUFFIX = re.compile(r"[–—-]?\s*(meeting notes|minutes)\s*$", re.IGNORECASE)
+_TITLE_MONTH_YEAR = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{4}", re.IGNORECASE
 )
 _TITLE_WORDS = re.compile(
     r"(assurance|holding to account|performance|accountability|scrutiny|board|meeting notes|minutes)",
     re.IGNORECASE,
 )
-_BACK_REF = re.compile(
+_BACK_REF = Folded(
     r"(?:(?:arising|deferred|carried forward|brought forward|raised|requested|agreed|discussed)\s+"
-    r"(?:\w+\s+){0,6}?(?:from|at|in)|previous\s+(?:HTA|meeting|holding to account)(?:\s+\w+){0,3}\s+in|"
+    r"(?:\w+\s+){0,6}?(?:from|at|in)|previous\s+(?:hta|meeting|holding to account)(?:\s+\w+){0,3}\s+in|"
     r"originally\s+raised\s+(?:\w+\s+){0,3}in)\s+(?:the\s+)?"
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:\s+(?P<year>(?:19|20)\d\d))?",
-    re.IGNORECASE,
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:\s+(?P<year>(?:19|20)\d\d))?"
 )
 FORCE_AREAS = (
     "Avon and Somerset", "Bedfordshire", "Cambridgeshire", "Cheshire", "City of London", "Cleveland",
@@ -67,7 +71,10 @@ FORCE_AREAS = (
     "South Wales", "South Yorkshire", "Staffordshire", "Suffolk", "Surrey", "Sussex", "Thames Valley",
     "Warwickshire", "West Mercia", "West Midlands", "West Yorkshire", "Wiltshire",
 )  # fmt: skip
-_FORCE_AREA = re.compile(r"\b(" + "|".join(re.escape(a) for a in FORCE_AREAS) + r")\b")
+# a trie (no name begins another), after a quick look at the first letter
+_FORCE_AREA = re.compile(
+    rf"(?=[{''.join(sorted({a[0] for a in FORCE_AREAS}))}])\b(" + literal_trie(FORCE_AREAS) + r")\b"
+)
 _OFFICE = r"(?:office\s+of\s+the\s+)?(?:police,?\s+(?:fire,?\s+)?and\s+crime\s+commissioner|o?pf?cc)\b"
 _AREA = r"[A-Za-z][A-Za-z'’\-]+(?:\s+[A-Za-z][A-Za-z'’\-]+)?"
 _LETTERHEAD = re.compile(
@@ -86,6 +93,7 @@ def parse_meeting(
     """Read the header and closing lines of one set of minutes."""
     fields = _header_fields(lines)
     title_line = _title_line(lines)
+    folded = fold(text)  # for the case-insensitive patterns that read the whole text
     date_value = fields.get("date", "")
     mention = find_date(date_value) if date_value else None
     if mention is None:
@@ -114,8 +122,8 @@ def parse_meeting(
     return MeetingInfo(
         date=meeting_date,
         time=_time(fields.get("time") or date_value),
-        title=_title(title_line, text),
-        topic=_topic(text),
+        title=_title(title_line, text, folded),
+        topic=_topic(text, folded),
         venue=fields.get("venue", "").strip(" :-–"),
         body=_body(text, lines),
         chair=chair,
@@ -123,7 +131,7 @@ def parse_meeting(
         attendees=tuple(parse_attendance(lines, file)),
         next_meeting=next_date,
         next_meeting_text=next_text,
-        back_references=tuple(_back_references(text, file, meeting_date.value)),
+        back_references=tuple(_back_references(text, folded, file, meeting_date.value)),
     )
 
 
@@ -214,23 +222,25 @@ def _time(value: str) -> str:
     return f"{hour:02d}:{minute}"
 
 
-def _title(title_line: str, text: str) -> str:
-    if re.search(r"holding\s+to\s+account", text, re.IGNORECASE):
+def _title(title_line: str, text: str, folded: str | None) -> str:
+    if _HOLDING_TO_ACCOUNT.search(text, folded):
         return "Holding to Account"
     if title_line:
-        cleaned = re.sub(r"[–—-]?\s*(meeting notes|minutes)\s*$", "", title_line, flags=re.IGNORECASE)
-        cleaned = re.sub(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{4}", "", cleaned,
-                         flags=re.IGNORECASE)  # fmt: skip
+        cleaned = _TITLE_SUFFIX.sub("", title_line)
+        cleaned = _TITLE_MONTH_YEAR.sub("", cleaned)
         cleaned = _without_markup(cleaned).strip(" –-")
         return cleaned.title() if cleaned.isupper() else cleaned
     return ""
 
 
-def _topic(text: str) -> str:
-    match = _HOLDING.search(text)
+def _topic(text: str, folded: str | None) -> str:
+    if folded is not None and "holding" not in folded and "thematic" not in folded:
+        return ""  # either branch of _HOLDING starts with one of these words
+    match = _HOLDING.search(text, folded)
     if not match:
         return ""
-    topic = (match.group("topic") or match.group("topic2") or "").strip(" .:-–\t")
+    group = "topic" if match.group("topic") else "topic2" if match.group("topic2") else ""
+    topic = (text[match.start(group) : match.end(group)] if group else "").strip(" .:-–\t")
     return topic
 
 
@@ -261,9 +271,11 @@ def _body(text: str, lines: Sequence[Line]) -> str:
     return "Unknown body"
 
 
-def _back_references(text: str, file: str, meeting_date: date | None) -> list[BackReference]:
+def _back_references(
+    text: str, folded: str | None, file: str, meeting_date: date | None
+) -> list[BackReference]:
     out = []
-    for match in _BACK_REF.finditer(text):
+    for match in _BACK_REF.finditer(text, folded):
         month = MONTHS[match.group("month")[:3].casefold()]
         year = int(match.group("year")) if match.group("year") else None
         if year is None:
@@ -272,5 +284,6 @@ def _back_references(text: str, file: str, meeting_date: date | None) -> list[Ba
             year = meeting_date.year if month < meeting_date.month else meeting_date.year - 1
         if meeting_date is not None and (year, month) >= (meeting_date.year, meeting_date.month):
             continue
-        out.append(BackReference(match.group(0), Span(file, match.start(), match.end()), year, month))
+        said = text[match.start() : match.end()]  # the match may be of the lower-cased text
+        out.append(BackReference(said, Span(file, match.start(), match.end()), year, month))
     return out

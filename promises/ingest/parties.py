@@ -69,9 +69,25 @@ class PartyResolver:
         for a in self.attendees:
             if a.role_abbrev:
                 self._by_office.setdefault(a.role_abbrev, []).append(a)
+        # titles without an office, as `_by_held_title` compares them
+        self._held_titles = [
+            (a, _LEADING_ORG.sub("", a.role_title.casefold()).strip())
+            for a in self.attendees
+            if not a.role_abbrev and len(a.role_title.split()) >= 2
+        ]
+        # A resolver serves one meeting, whose sentences name the same few parties over and over
+        # (each rule asks again); the answer depends only on the text and the fixed attendance.
+        self._resolved: dict[str, Party | None] = {}
 
     def resolve(self, text: str) -> Party | None:
         """The party named at the start of `text`, or None when it names nobody we can place."""
+        try:
+            return self._resolved[text]
+        except KeyError:
+            party = self._resolved[text] = self._resolve(text)
+            return party
+
+    def _resolve(self, text: str) -> Party | None:
         phrase = " ".join(text.split()).strip(" ,.;:")
         if not phrase:
             return None
@@ -121,12 +137,7 @@ class PartyResolver:
         they resolve to nobody, or "OPCC Head of …" to the whole office.
         """
         key = _LEADING_ORG.sub("", phrase.casefold().removeprefix("the ")).strip()
-        holders = [
-            a
-            for a in self.attendees
-            if not a.role_abbrev and len(a.role_title.split()) >= 2
-            and key.startswith(_LEADING_ORG.sub("", a.role_title.casefold()).strip())
-        ]  # fmt: skip
+        holders = [a for a, title in self._held_titles if key.startswith(title)]
         if len({a.name for a in holders}) == 1:
             return _party(phrase, holders[0])
         return None
@@ -157,12 +168,13 @@ class PartyResolver:
 
 
 _LEADING_ORG = re.compile(r"^(?:opcc|opfcc|force)\s+")
+_TITLE_WORD_BREAK = re.compile(r"[\s/]+")
 _MINOR_WORDS = frozenset({"of", "and", "for", "the", "&"})
 
 
 def _title_initials(title: str) -> str:
     """ "Director of Finance" -> "DoF": capitals for the words, lower case for the small ones."""
-    words = [w for w in re.split(r"[\s/]+", title) if w]
+    words = [w for w in _TITLE_WORD_BREAK.split(title) if w]
     if len(words) < 2:
         return ""
     return "".join(w[0].lower() if w.casefold() in _MINOR_WORDS else w[0].upper() for w in words if w != "&")

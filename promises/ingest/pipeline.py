@@ -78,7 +78,7 @@ def extract_document(
     lines = split_lines(source.text)
     meeting = parse_meeting(source.text, lines, source.path, year_override=year)
     record = DocumentRecord(source.path, source.sha256, source.format, source.text, meeting)
-    vocabulary = vocabulary or default_vocabulary()
+    vocabulary = (vocabulary or default_vocabulary()).for_document()
     found = sentences(source.text, blocks(source.text, lines))  # the lines are split once per document
     record.commitments = extract_commitments(found, meeting, source.path, vocabulary, lines)
     record.returns = find_returns(found, source.path, vocabulary)

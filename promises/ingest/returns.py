@@ -19,24 +19,23 @@ import re
 from collections.abc import Sequence
 
 from promises.graph.model import Signal, Span, UpdateScope
+from promises.ingest.patterns import Folded, fold
 from promises.ingest.records import ReturnStatement
 from promises.ingest.segmentation import LineKind, Sentence, normalise
 from promises.ingest.vocabulary import Vocabulary
 
-_BLANKET = re.compile(
+_BLANKET = Folded(
     r"\bno (?:outstanding|open) actions\b|\ball (?:previous |outstanding |open )?actions (?:have|had) been "
     r"(?:addressed|completed|closed|discharged)|"
-    r"\bprevious actions (?:have|had) been (?:addressed|completed|closed)",
-    re.IGNORECASE,
+    r"\bprevious actions (?:have|had) been (?:addressed|completed|closed)"
 )
-_EXPLICIT = re.compile(
+_EXPLICIT = Folded(
     r"\bupdate on (?:the )?actions?\b|\baction (?:log|tracker)\b|"
     r"\bas previously (?:requested|agreed|reported|discussed|stated|asked|raised)|"
     r"\b(?:had|has) previously (?:asked|requested|raised|sought|queried)|\bfollowing (?:on from )?"
     r"(?:the|our) (?:last|previous) meeting|\bat the (?:last|previous) meeting|\boriginally raised\b|"
     r"\b(?:raised|asked|requested) .{0,40}\b(?:at|in|as part of) (?:a|the) previous\b|"
-    r"\baction \d+\b.{0,80}\b(?:complete|completed|closed|ongoing|deferred|carried forward|remains open)\b",
-    re.IGNORECASE,
+    r"\baction \d+\b.{0,80}\b(?:complete|completed|closed|ongoing|deferred|carried forward|remains open)\b"
 )
 _DEFERRED = re.compile(
     r"\b(?:deferred(?! to (?:the )?(?:T/|A/)?(?-i:[A-Z]{2,}|Chief|Deputy|Assistant))|"
@@ -44,26 +43,33 @@ _DEFERRED = re.compile(
     r"rescheduled|put on hold|paused|slipped)\b",
     re.IGNORECASE,
 )
-_DONE = re.compile(
+# _DEFERRED without its case-sensitive exception: a sentence it misses cannot match _DEFERRED
+_DEFERRED_WORDS = Folded(
+    r"\b(?:deferred|postponed|delayed|pushed back|carried (?:forward|over)|rescheduled|put on hold|paused"
+    r"|slipped)\b"
+)
+_DONE = Folded(
     r"\b(?:completed|complete|closed|discharged|signed off|addressed and completed|"
     r"(?:has|have|had) (?:now )?been (?:delivered|implemented|achieved|filled|provided|shared|circulated|"
     r"sent|launched|rolled out|received|published|agreed|secured|appointed)|"
     r"(?:was|were) (?:delivered|implemented|achieved|shared|circulated|launched|rolled out|received|secured)|"
-    r"now (?:in place|live|fully \w+|embedded))\b",
-    re.IGNORECASE,
+    r"now (?:in place|live|fully \w+|embedded))\b"
 )
-_PROGRESS = re.compile(
+_PROGRESS = Folded(
     r"\b(?:ongoing|in progress|under ?way|progressing|on track|continues|continuing|to date|"
     r"(?:is|are) (?:now )?being \w+ed|has (?:started|begun|commenced)|progress (?:has been|was) made|"
-    r"(?:had|has) (?:been )?(?:improved|increased|reduced)|scheduled)\b",
-    re.IGNORECASE,
+    r"(?:had|has) (?:been )?(?:improved|increased|reduced)|scheduled)\b"
 )
 # A question or a new task is not a report back, however progress-like its words.
-_ASKING = re.compile(r"^\W*action\b|\b(?:asked|sought|queried|requested|to provide)\b", re.IGNORECASE)
+_ASKING = Folded(r"^\W*action\b|\b(?:asked|sought|queried|requested|to provide)\b")
 _ROLE = re.compile(
     r"(?<![\w/])(?:[TA]\s?/\s?)?(?P<abbrev>DPCC|PCC|DCC|ACC|ACO|DCS|CC)\b"
     r"|\b(?P<title>Deputy Chief Constable|Assistant Chief Constable|Chief Constable|"
     r"Deputy (?:Police and Crime )?Commissioner|Police and Crime Commissioner)\b"
+)
+# Whether any of the patterns `classify` tries matches anywhere; where none does, it returns None
+_ANY_SIGNAL = Folded(
+    "|".join(f"(?:{p.pattern})" for p in (_BLANKET, _EXPLICIT, _DEFERRED_WORDS, _DONE, _PROGRESS))
 )
 _TITLE_ABBREV = {
     "deputy chief constable": "DCC",
@@ -112,23 +118,30 @@ def classify(text: str) -> tuple[UpdateScope, Signal, str] | None:
     >>> classify("The T/CC deferred to the T/DCC who highlighted the work.") is None
     True
     """
-    if _BLANKET.search(text):
+    folded = fold(text)  # once for the case-insensitive patterns below
+    if not _ANY_SIGNAL.search(text, folded):
+        return None  # most sentences report nothing back: one scan instead of five
+    if _BLANKET.search(text, folded):
         return UpdateScope.BLANKET, Signal.DONE, "blanket"
-    signal = signal_of(text)
-    if _EXPLICIT.search(text):
+    signal = signal_of(text, folded)
+    if _EXPLICIT.search(text, folded):
         return UpdateScope.EXPLICIT, signal, "explicit-reference"
-    if signal is not Signal.MENTIONED and not _ASKING.search(text):
+    if signal is not Signal.MENTIONED and not _ASKING.search(text, folded):
         return UpdateScope.IMPLICIT, signal, f"topic-{signal.value}"
     return None
 
 
-def signal_of(text: str) -> Signal:
-    """What the wording says happened; deferral beats completion ("completion deferred")."""
-    if _DEFERRED.search(text):
+def signal_of(text: str, folded: str | None = None) -> Signal:
+    """What the wording says happened; deferral beats completion ("completion deferred").
+
+    `folded` is `patterns.fold(text)` when the caller has it already.
+    """
+    folded = fold(text) if folded is None else folded
+    if _DEFERRED_WORDS.search(text, folded) and _DEFERRED.search(text):
         return Signal.DEFERRED
-    if _DONE.search(text):
+    if _DONE.search(text, folded):
         return Signal.DONE
-    if _PROGRESS.search(text):
+    if _PROGRESS.search(text, folded):
         return Signal.PROGRESS
     return Signal.MENTIONED
 

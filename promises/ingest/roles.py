@@ -62,8 +62,8 @@ for _office in OFFICES:
 
 ACTING_PREFIX = re.compile(r"^(?:(T|A)\s*/\s*|(?:Temporary|Acting|Interim)\s+)", re.IGNORECASE)
 _ABBREV_IN_PARENS = re.compile(r"\(\s*([A-Za-z][A-Za-z/&.\s]{0,12}?)\s*\)\s*$")
-_SPACE = re.compile(r"\s+")
 _LEADING_ORG = re.compile(r"^(?:OPCC|OPFCC)\s+(?=(?:Chief|Deputy)\b)")
+_OPCC_SIDE = re.compile(r"\bOPCC\b|commission|policy", re.IGNORECASE)
 _ORG_QUALIFIER = re.compile(r"\s*(?:,\s*|\s)(?:OPCC|OPFCC|Force)\s*$")
 
 RANKS = re.compile(
@@ -104,7 +104,7 @@ def parse_role(written: str) -> RoleMention:
     >>> parse_role("Senior Policy Officer").title
     'Senior Policy Officer'
     """
-    text = _SPACE.sub(" ", written).strip(" ,;-–—")
+    text = " ".join(written.split()).strip(" ,;-–—")  # as re.sub(r"\s+", " ", …): the strip takes " "
     acting = False
     match = ACTING_PREFIX.match(text)
     if match:
@@ -115,13 +115,13 @@ def parse_role(written: str) -> RoleMention:
     office = office_for(text) or office_for(_ORG_QUALIFIER.sub("", text))
     if office is not None:
         return RoleMention(written, office.title, office.abbrev, acting, office.side)
-    side = OPCC if re.search(r"\bOPCC\b|commission|policy", text, re.IGNORECASE) else ""
+    side = OPCC if _OPCC_SIDE.search(text) else ""
     return RoleMention(written, _ORG_QUALIFIER.sub("", text) or text, "", acting, side)
 
 
 def office_for(text: str) -> Office | None:
     """The canonical office named by an abbreviation or title, if it is one we know."""
-    key = _SPACE.sub(" ", text).strip(" .,").casefold()
+    key = " ".join(text.split()).strip(" .,").casefold()
     key = key.removeprefix("the ").strip()
     if key in _BY_ABBREV:
         return _BY_ABBREV[key]
@@ -136,7 +136,7 @@ def split_abbrev(text: str) -> tuple[str, str]:
     match = _ABBREV_IN_PARENS.search(text)
     if not match:
         return text.strip(), ""
-    return text[: match.start()].strip(), _SPACE.sub("", match.group(1))
+    return text[: match.start()].strip(), "".join(match.group(1).split())
 
 
 def acting_abbrev(abbrev: str) -> tuple[str, bool]:

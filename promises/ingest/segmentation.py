@@ -52,7 +52,6 @@ _DATE_LIKE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:\d\d|\d
 _SHOUTED = re.compile(r"^\d{1,4}[.)]?\s+[A-Z][A-Z&,'’ ()/–-]{3,}$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 _WORD = re.compile(r"\S+")
-_SPACE = re.compile(r"\s+")
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
 
 
@@ -114,7 +113,9 @@ def normalise(text: str) -> str:
     >>> normalise("recom-\\n  mendation  two\\n\\nlines")
     'recommendation two lines'
     """
-    return _SPACE.sub(" ", _HYPHEN_BREAK.sub(r"\1\2", text)).strip()
+    if "\n" in text and "-" in text:  # a hyphenated break needs both; most sentences have neither
+        text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    return " ".join(text.split())  # str.split() and re's \s agree on what whitespace is
 
 
 def split_lines(text: str) -> list[Line]:
@@ -186,13 +187,14 @@ def _classify(raw: str) -> LineKind:
         return LineKind.ACTION
     if _MARKDOWN_HEADING.match(stripped):
         return LineKind.HEADING
-    if len([cell for cell in raw.split("\t") if cell.strip()]) >= 2:
+    if "\t" in raw and len([cell for cell in raw.split("\t") if cell.strip()]) >= 2:
         return LineKind.TABLE
     raw = raw.replace("\t", " ")
-    if _BULLET.match(raw) and not _NUMBERED.match(raw):
+    numbered = _NUMBERED.match(raw)
+    if numbered is None and _BULLET.match(raw):
         return LineKind.BULLET
-    if _NUMBERED.match(raw):
-        title = raw[_NUMBERED.match(raw).end() :].strip()  # type: ignore[union-attr]
+    if numbered is not None:
+        title = raw[numbered.end() :].strip()
         if not title or (len(title.split()) <= 10 and not _TERMINAL.search(title)):
             return LineKind.HEADING
         return LineKind.NUMBERED
@@ -288,13 +290,23 @@ def _split(text: str, begin: int, finish: int) -> Iterator[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(chunk):
         end = match.end()
         candidate = chunk[start:end]
-        if _ABBREVIATIONS.search(candidate.rstrip("\"'”’)]")) and end < len(chunk):
+        if end < len(chunk) and _ends_abbreviated(candidate.rstrip("\"'”’)]")):
             continue
         if candidate.strip():
             yield _trimmed(text, begin + start, begin + end)
         start = end
     if chunk[start:].strip():
         yield _trimmed(text, begin + start, finish)
+
+
+def _ends_abbreviated(candidate: str) -> bool:
+    """Whether the candidate sentence ends with an abbreviation's full stop ("Supt.", "e.g.").
+
+    `_ABBREVIATIONS` is anchored at the end, but `search` would try it from every position;
+    its longest match is seven characters, so the last sixteen hold any match together with the
+    character before it, which its word boundary looks at.
+    """
+    return _ABBREVIATIONS.search(candidate[-16:]) is not None
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -307,12 +319,14 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _contained_in(key: str, seen_text: list[str], seen: dict[str, int]) -> int | None:
     """Index of an earlier sentence that contains `key` (a repeated fragment), if any."""
-    for earlier in reversed(seen_text[-400:]):
+    recent = seen_text[-400:]
+    joined = " ".join(recent)
+    if key not in joined:
+        return None  # then no earlier sentence holds it either: each is a piece of `joined`
+    for earlier in reversed(recent):
         if key in earlier:
             return seen[earlier]
-    joined = " ".join(seen_text[-400:])
-    if key in joined:
-        for earlier in reversed(seen_text[-400:]):
-            if earlier[:30] in key or key[:30] in earlier:
-                return seen[earlier]
+    for earlier in reversed(recent):
+        if earlier[:30] in key or key[:30] in earlier:
+            return seen[earlier]
     return None

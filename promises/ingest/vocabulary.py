@@ -9,9 +9,10 @@ is found even when not listed.
 
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from promises.graph.ids import make_id
 from promises.graph.model import Operation, Organisation, Place, Theme
+from promises.ingest.patterns import fold, literal_trie
 
 VocabularyNode = Theme | Operation | Place | Organisation
 _KINDS = {"theme": "t", "operation": "op", "place": "pl", "organisation": "o"}
@@ -48,26 +50,65 @@ class Vocabulary:
                     self._by_alias_exact.setdefault(alias, entry)
                 else:
                     self._by_alias_folded.setdefault(alias.casefold(), entry)
-        self._exact = _alternation(self._by_alias_exact, re.NOFLAG)
+        self._exact = _trie(self._by_alias_exact)
         self._folded = _alternation(self._by_alias_folded, re.IGNORECASE)
+        # Case-insensitive matching of a large alternation is several times slower than matching
+        # the lower-cased text case-sensitively; for ASCII aliases the two agree (`patterns.fold`).
+        ascii_aliases = all(alias.isascii() for alias in self._by_alias_folded)
+        self._lowered = _trie(self._by_alias_folded) if ascii_aliases else None
+        self._memo: dict[str, tuple[Entry, ...]] | None = None
+
+    def for_document(self) -> Vocabulary:
+        """This vocabulary, remembering what it found in each text until the document is done.
+
+        Extraction asks about the same sentences many times (each promise with the sentences
+        before it, then each return statement); the memo is per document so memory stays bounded.
+        """
+        scoped = copy.copy(self)
+        scoped._memo = {}
+        return scoped
 
     def find(self, text: str) -> list[Entry]:
         """Entries mentioned in `text`, each once, in order of first mention."""
+        memo = self._memo
+        if memo is None:
+            return list(self._find(text))
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = self._find(text)
+        return list(found)  # a fresh list: callers extend what they get
+
+    def _find(self, text: str) -> tuple[Entry, ...]:
         found: dict[str, tuple[int, Entry]] = {}
-        for pattern, table, fold in ((self._exact, self._by_alias_exact, False),
-                                     (self._folded, self._by_alias_folded, True)):  # fmt: skip
-            if pattern is None:
-                continue
-            for match in pattern.finditer(text):
-                key = match.group(0).casefold() if fold else match.group(0)
-                entry = table.get(key)
-                if entry is not None and entry.node.id not in found:
+        if self._exact is not None:
+            self._collect(self._exact.finditer(text), self._by_alias_exact, found, casefold=False)
+        lowered = fold(text) if self._lowered is not None else None
+        if self._lowered is not None and lowered is not None:
+            self._collect(self._lowered.finditer(lowered), self._by_alias_folded, found, casefold=True)
+        elif self._folded is not None:
+            self._collect(self._folded.finditer(text), self._by_alias_folded, found, casefold=True)
+        if "Op" in text:  # every operation is written "Operation X" or "Op X"
+            for match in _OPERATION.finditer(text):
+                entry = self._operation(match.group("name"))
+                if entry.node.id not in found:
                     found[entry.node.id] = (match.start(), entry)
-        for match in _OPERATION.finditer(text):
-            entry = self._operation(match.group("name"))
-            if entry.node.id not in found:
+        if len(found) <= 1:  # most texts name one concept or none
+            return tuple(entry for _, entry in found.values())
+        return tuple(entry for _, entry in sorted(found.values(), key=lambda item: item[0]))
+
+    @staticmethod
+    def _collect(
+        matches: Iterator[re.Match[str]],
+        table: dict[str, Entry],
+        found: dict[str, tuple[int, Entry]],
+        *,
+        casefold: bool,
+    ) -> None:
+        for match in matches:
+            key = match.group(0).casefold() if casefold else match.group(0)
+            entry = table.get(key)
+            if entry is not None and entry.node.id not in found:
                 found[entry.node.id] = (match.start(), entry)
-        return [entry for _, entry in sorted(found.values(), key=lambda item: item[0])]
 
     def _operation(self, name: str) -> Entry:
         name = name.split()[0] if name.split()[-1].casefold() in _STOPWORDS else name
@@ -119,3 +160,10 @@ def _alternation(table: dict[str, Entry], flags: re.RegexFlag) -> re.Pattern[str
     alternatives = sorted(table, key=len, reverse=True)
     body = "|".join(re.escape(a) for a in alternatives)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+def _trie(table: dict[str, Entry]) -> re.Pattern[str] | None:
+    """The aliases as one case-sensitive regex with shared prefixes factored out (`literal_trie`)."""
+    if not table:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{literal_trie(table)})(?![\w-])")
