@@ -625,12 +625,7 @@ def _match(
         return _action_line(sentence, label, previous, resolver, meeting, file)
     owner_due = _OWNER_DUE_LINE.match(flat)
     if owner_due and previous is not None:
-        party = _resolve_list(owner_due.group("owner"), resolver)
-        found = _candidate(
-            CommitmentKind.ACTION, previous, 0, len(previous.text), party, None, 1.0,
-            "action_owner_after", meeting, file,
-        )  # fmt: skip
-        return _with_due_cell(found, owner_due.group("due"), meeting)
+        return _recorded_before(previous, owner_due, resolver, meeting, file)
     owner_after = _OWNER_AFTER.search(flat) if "ction" in flat or "wner" in flat or "lead" in flat else None
     if owner_after and len(flat) > len(owner_after.group(0)) + 15:
         party = _resolve_list(owner_after.group("owner"), resolver)
@@ -770,6 +765,18 @@ def _owner_task_row(
     return found
 
 
+def _recorded_before(
+    previous: Sentence, owner_due: re.Match[str], resolver: PartyResolver, meeting: MeetingInfo, file: str
+) -> CandidateCommitment | None:
+    """The sentence before an "Owner: X  Deadline: Y" record, as X's action due on Y."""
+    party = _resolve_list(owner_due.group("owner"), resolver)
+    found = _candidate(
+        CommitmentKind.ACTION, previous, 0, len(previous.text), party, None, 1.0,
+        "action_owner_after", meeting, file,
+    )  # fmt: skip
+    return _with_due_cell(found, owner_due.group("due"), meeting)
+
+
 def _with_due_cell(
     found: CandidateCommitment | None, cell: str | None, meeting: MeetingInfo
 ) -> CandidateCommitment | None:
@@ -822,12 +829,7 @@ def _action_line(
     owner_due = _OWNER_DUE_LINE.match(rest)
     if owner_due and previous is not None:
         # "ACTION A28/24 – Owner: DCC  Deadline: 24/12/2024": the sentence before is the action
-        party = _resolve_list(owner_due.group("owner"), resolver)
-        found = _candidate(
-            CommitmentKind.ACTION, previous, 0, len(previous.text), party, None, 1.0,
-            "action_owner_after", meeting, file,
-        )  # fmt: skip
-        return _with_due_cell(found, owner_due.group("due"), meeting)
+        return _recorded_before(previous, owner_due, resolver, meeting, file)
     if not rest or _DONE_TAIL.search(rest) or _DONE_TAIL.match(f"– {rest}"):
         return None  # "Action 38/23/2 (DCC) – publish the policy: complete.", "Action 12/24 – complete."
     if label.group("owner"):
