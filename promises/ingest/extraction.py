@@ -925,6 +925,8 @@ def _request(
     owner = resolver.resolve(asked_someone.group("who")) if asked_someone else None
     if owner is None and asked_for is not None:
         owner = resolver.resolve(asked_party)
+        if owner is not None and requester is not None and _own_act(owner, requester):
+            owner = None  # "asked that his office are engaged": asked of the force, about his office
     if owner is None:
         # the party the request answers: the last other speaker, else whoever answers next (`_answerer`)
         owner = voices.other_than(requester)
