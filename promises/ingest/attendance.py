@@ -153,11 +153,8 @@ def _header_region(lines: Sequence[Line]) -> list[Line]:
             if seen_people:
                 break
             continue
-        if (
-            _LABEL.match(stripped)
-            or _looks_like_entry(_BULLET.sub("", stripped))
-            and _parse_entry(_Cell(_BULLET.sub("", stripped), 0, 0), "", False)
-        ):
+        entry = _BULLET.sub("", stripped)
+        if _LABEL.match(stripped) or _looks_like_entry(entry) and _parse_entry(_Cell(entry, 0, 0), "", False):
             seen_people = True  # "Via Microsoft Teams" looks like a name but holds no role
         out.append(line)
     return out

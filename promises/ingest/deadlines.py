@@ -339,7 +339,7 @@ _FOR_SPAN = re.compile(r"for\s+the\s+(?:rest|remainder|balance)\b", re.IGNORECAS
 _MEETING_RULES = frozenset({"next_meeting", "quarter_meeting", "month_meeting"})
 
 
-def _rank(sentence: str, d: Deadline, meeting_named: bool, others: int = 1) -> tuple[bool, bool, int, int]:
+def _rank(sentence: str, d: Deadline, meeting_named: bool, competing: int = 1) -> tuple[bool, bool, int, int]:
     """Sort key of competing deadlines in one sentence: smallest wins (see `find_deadline`)."""
     revised = _REVISED_BEFORE.search(sentence, max(0, d.start - 40), d.start) is not None or (
         _CUE_REVISED.match(d.due_text) is not None
@@ -350,7 +350,7 @@ def _rank(sentence: str, d: Deadline, meeting_named: bool, others: int = 1) -> t
         d.rule not in _MEETING_RULES
         and d.due_text[:4].lower() == "for "
         and not _FOR_SPAN.match(d.due_text)
-        and (meeting_named or others > 1)
+        and (meeting_named or competing > 1)
     )
     return (not revised, subject_month, d.start, -d.end)
 

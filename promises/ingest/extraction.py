@@ -305,6 +305,7 @@ _NOT_ACTS = frozenset(
     become get happen mean cost result affect impact say argue""".split()
 )
 _EXPECTED_OUTCOME = re.compile(r"^[^.;?]{3,100}?\bto\s+(?:be\s+)?(?!have\b)[a-z]+")
+_WORD3 = re.compile(r"[a-z]{3,}")
 _LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 _FUNCTION_WORDS = frozenset(
     """the and for with from that this will would into onto its their they his her our are was were
@@ -447,7 +448,8 @@ def extract_commitments(
             if section == "actions":
                 section = "after_table"  # the table was the list; lines after it are not its items
             continue
-        if sum(sentence.start <= at < sentence.end for at in attendance) >= 2:
+        entries = sum(sentence.start <= at < sentence.end for at in attendance)
+        if entries >= 2:
             continue  # the attendance list, even under a title such as "Decision and Action Log"
         if sentence.kind is LineKind.BULLET:
             # "• ACC Desai said …": the glyph is layout, and rules anchored at the subject must see past it
@@ -470,8 +472,7 @@ def extract_commitments(
         if numbered and len(sentence.flat.split()) >= 8:
             sentence = _without_paragraph_number(sentence)
         labelled: Party | None = None
-        listed = any(sentence.start <= at < sentence.end for at in attendance)  # "Jo Reid – ACC"
-        if not listed and not _ANSWER_LABEL.match(sentence.flat):
+        if not entries and not _ANSWER_LABEL.match(sentence.flat):  # "Jo Reid – ACC" is no speech
             plain, labelled = plain_lead(sentence.flat, resolver)
             if plain != sentence.flat:
                 # "Q: …", "SB: …", "In response the CC …": match the words, not the layout
@@ -744,15 +745,13 @@ def _owner_task_row(
     if row is None or _DONE_TAIL.search(flat):
         return None
     owner = row.group("owner").strip()
-    party = resolver.resolve(owner) if "/" not in owner.strip("/")[1:] else _resolve_list(owner, resolver)
+    party = _resolve_list(owner, resolver) if "/" in owner else resolver.resolve(owner)
     # wholly a party: "DCC Smith", or a title an attendee holds ("OPCC Head of Policy")
     if party is None or not (_WHOLE_PARTY.fullmatch(owner) or party.text == owner or "/" in owner):
         return None
     tail = row.group("tail")
     # the last part is the row's Due cell: "end of Q2" there means "by the end of Q2"
-    due = find_deadline(tail, meeting.date.value, meeting.next_meeting) or find_deadline(
-        f"by {tail}", meeting.date.value, meeting.next_meeting
-    )
+    due = find_deadline(tail, meeting.date.value, meeting.next_meeting) or _cell_deadline(tail, meeting)
     if due is None and not _OPEN_STATUS.search(tail):
         return None
     start = sentence.text.find(owner)
@@ -763,6 +762,11 @@ def _owner_task_row(
     if found is not None and found.due is None and due is not None:
         found = replace(found, due=due.due, due_text=due.due_text)
     return found
+
+
+def _cell_deadline(cell: str, meeting: MeetingInfo) -> Deadline | None:
+    """A Due cell's words, read as a deadline: the cell stands for "by …" ("end of Q2", "25.03.22")."""
+    return find_deadline(f"by {cell}", meeting.date.value, meeting.next_meeting)
 
 
 def _recorded_before(
@@ -783,7 +787,7 @@ def _with_due_cell(
     """The recorded due date ("Deadline: 31/10/2024", "(Action: DCC – March 2025)") wins over the prose."""
     if found is None or not cell:
         return found
-    due = find_deadline(f"by {cell}", meeting.date.value, meeting.next_meeting)
+    due = _cell_deadline(cell, meeting)
     if due is None:
         return found
     return replace(found, due=due.due, due_text=due.due_text)
@@ -888,6 +892,7 @@ def _request(
         return None
     what = match.group("what").strip()
     asked_someone = _ASKED_SOMEONE.match(rest)
+    tasked = _TASKED_AFTER.search(flat)  # "… – JP to provide by end of Feb"
     # "asked JP for a short note", "asked that the Commissioner include …": the party asked
     asked_for = _ASKED_FOR.match(rest) if asked_someone is None else None
     asked_party = (asked_for.group("who_t") or asked_for.group("who_f")) if asked_for else ""
@@ -909,10 +914,7 @@ def _request(
             return None  # "wants to see the force move faster": an opinion on pace, no deliverable
     elif (
         not asked_someone
-        and not (
-            asked_for
-            and (asked_for.group("that") or _TASKED_AFTER.search(flat) or _DELIVERABLE_NOUN.search(what))
-        )
+        and not (asked_for and (asked_for.group("that") or tasked or _DELIVERABLE_NOUN.search(what)))
         and not _REQUEST_OBJECT.match(what)
         and not _ASKED_DONE.match(rest)
     ):
@@ -930,7 +932,6 @@ def _request(
     if owner is None:
         # the party the request answers: the last other speaker, else whoever answers next (`_answerer`)
         owner = voices.other_than(requester)
-    tasked = _TASKED_AFTER.search(flat)
     tasked_party = resolver.resolve(tasked.group("owner")) if tasked else None
     if tasked_party is not None:
         # "asked the Chief for costed options – JP to provide by end of Feb": asked and tasked
@@ -1065,7 +1066,8 @@ def _statement(
 
 
 def _last_clause(before: str) -> str:
-    return re.split(r"\b(?:that|and|but|then|once|so|which|because|how|if)\b|[,;:]", before)[-1].strip()
+    """The subject end of "… said that the force would": what follows the last joint."""
+    return _CLAUSE_JOINT.split(before)[-1].strip()
 
 
 def _clause_start(clause: str, position: int) -> int:
@@ -1140,7 +1142,7 @@ def _judge(
     if _TAKES_TIME.match(clause[future.start("verb") :]):
         return None  # "changes will take time": a caution, not a promise
     before = clause[: future.start()]
-    subject = _CLAUSE_JOINT.split(before)[-1].strip()
+    subject = _last_clause(before)
     explicit = _clause_owner(subject, resolver, speaker) if subject else None
     owner = explicit if subject else speaker
     if owner is None and subject.casefold() == "they" and before.strip().casefold() == "they":
@@ -1277,13 +1279,13 @@ def _row_deadline(row: TableRow, text: str, meeting: MeetingInfo) -> tuple[Deadl
     day, following = meeting.date.value, meeting.next_meeting
     status = normalise(row.text(STATUS))
     stated_day = _BRACKETED_DATE.search(status)  # "deferred to the January Board (21/01/2025)"
-    revised = find_deadline(f"by {stated_day.group(1)}", day, following) if stated_day else None
+    revised = _cell_deadline(stated_day.group(1), meeting) if stated_day else None
     if revised is None:
         revised = find_deadline(status, day, following) if status else None
     if revised is not None and revised.due is not None:
         return revised, revised.due_text
     cell = normalise(row.text(DUE))
-    stated = find_deadline(f"by {cell}", day, following) if cell else None
+    stated = _cell_deadline(cell, meeting) if cell else None
     if stated is not None:
         return stated, cell
     in_text = find_deadline(normalise(text), day, following)
@@ -1485,7 +1487,7 @@ def _candidate(
     trailing = _TRAILING_DUE.search(text) if deadline is None and kind is CommitmentKind.ACTION else None
     if trailing is not None:
         # the dash stands for "by": the cell after it is the action's Due column
-        deadline = find_deadline(f"by {trailing.group('due')}", meeting.date.value, meeting.next_meeting)
+        deadline = _cell_deadline(trailing.group("due"), meeting)
     if requested_by is None and kind is CommitmentKind.ACTION:
         requested_by = None
     evidence = [span]
@@ -1575,7 +1577,7 @@ def _compatible(a: Party, b: Party) -> bool:
 
 
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w[:6] for w in re.findall(r"[a-z]{3,}", text.casefold()) if w not in _FUNCTION_WORDS)
+    return frozenset(w[:6] for w in _WORD3.findall(text.casefold()) if w not in _FUNCTION_WORDS)
 
 
 def _key(text: str) -> str:

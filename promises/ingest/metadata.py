@@ -185,21 +185,24 @@ def _next_meeting(lines: Sequence[Line]) -> tuple[DateMention | None, str]:
     often near the end and after a heading; "carried forward to the next meeting" in an action
     log only mentions it, and the date a few lines on belongs to something else.
     """
-    stated = [index for index, line in enumerate(lines) if _NEXT_MEETING_STATED.search(line.text)]
-    for index in reversed(stated):
-        found = _date_from(lines, index, 4)
+    mentions = [index for index, line in enumerate(lines) if _NEXT_MEETING.search(line.text)]
+    # every stated form names the next meeting, so only the lines that mention it are read again
+    for index in reversed([i for i in mentions if _NEXT_MEETING_STATED.search(lines[i].text)]):
+        found = _date_from(lines, index, index + 4)
         if found[0] is not None:
             return found
-    for index, line in enumerate(lines):
-        if _NEXT_MEETING.search(line.text):
-            found = _date_from(lines, index, 12)
-            if found[0] is not None:
-                return found
+    checked = 0  # lines before this one were read and hold no date
+    for index in mentions:
+        # "to the next meeting" recurs in action lists; the twelve lines after each overlap
+        found = _date_from(lines, max(index, checked), index + 12)
+        if found[0] is not None:
+            return found
+        checked = index + 12
     return None, ""
 
 
-def _date_from(lines: Sequence[Line], index: int, span: int) -> tuple[DateMention | None, str]:
-    for follow in lines[index : index + span]:
+def _date_from(lines: Sequence[Line], start: int, end: int) -> tuple[DateMention | None, str]:
+    for follow in lines[start:end]:
         mention = find_date(follow.text)
         if mention is not None:
             return mention, follow.text.strip()
